@@ -1,0 +1,15 @@
+namespace CopBot.Community;
+
+/// <summary>A question the person answered in the past; routing uses it as evidence of expertise.</summary>
+public sealed record AnsweredQuestion(string Title, string? Text, IReadOnlyList<string> Tags, DateTimeOffset? At)
+{
+    // Records compare lists by reference; profiles are compared by value to detect unchanged imports.
+    public bool Equals(AnsweredQuestion? other) =>
+        other is not null
+        && Title == other.Title
+        && Text == other.Text
+        && Tags.SequenceEqual(other.Tags)
+        && At == other.At;
+
+    public override int GetHashCode() => HashCode.Combine(Title, Text, At);
+}

@@ -1,0 +1,46 @@
+using Azure.Data.Tables;
+
+namespace CopBot.Storage;
+
+/// <summary>The tables CopBot uses, named <c>{TablePrefix}{Purpose}</c>.</summary>
+public sealed class CopBotTables
+{
+    public CopBotTables(TableServiceClient service, TableStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Members = service.GetTableClient(options.TablePrefix + "Members");
+        Conversations = service.GetTableClient(options.TablePrefix + "Conversations");
+        ProcessedActivities = service.GetTableClient(options.TablePrefix + "ProcessedActivities");
+        Profiles = service.GetTableClient(options.TablePrefix + "Profiles");
+        ProfileHistory = service.GetTableClient(options.TablePrefix + "ProfileHistory");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory];
+    }
+
+    /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
+    public TableClient Members { get; }
+
+    /// <summary>One partition per conversation id.</summary>
+    public TableClient Conversations { get; }
+
+    /// <summary>Idempotency records: partition (channel, conversation), row activity id.</summary>
+    public TableClient ProcessedActivities { get; }
+
+    /// <summary>Profiles by community (row: profile id) plus their Entra-object-id and e-mail index rows.</summary>
+    public TableClient Profiles { get; }
+
+    /// <summary>Answered questions: partition (community, profile id), one row per question.</summary>
+    public TableClient ProfileHistory { get; }
+
+    public IReadOnlyList<TableClient> All { get; }
+
+    /// <summary>Creates the missing tables; safe to call at every start-up.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in All)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}

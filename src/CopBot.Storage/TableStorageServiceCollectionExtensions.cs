@@ -1,0 +1,44 @@
+using Azure.Data.Tables;
+using CopBot.Community;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CopBot.Storage;
+
+public static class TableStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Table Storage implementations of the domain's stores, the storage health check and
+    /// <see cref="CopBotTables"/> (call <see cref="CopBotTables.EnsureCreatedAsync"/> at start-up). Needs logging.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is invalid (checked now, not at the first request).</exception>
+    public static IServiceCollection AddCopBotTableStorage(
+        this IServiceCollection services, string connectionString, Action<TableStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new TableStorageOptions { ConnectionString = connectionString };
+        configure?.Invoke(options);
+        options.Validate();
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, ClientOptions()));
+        services.AddSingleton<CopBotTables>();
+        services.AddSingleton<IContactStore, TableContactStore>();
+        services.AddSingleton<IProcessedActivityStore, TableProcessedActivityStore>();
+        services.AddSingleton<IProfileStore, TableProfileStore>();
+        services.AddSingleton<IStorageHealth, TableStorageHealth>();
+        return services;
+    }
+
+    // A bot turn cannot wait the SDK's default 100 s per try; a few quick retries fit Teams' 15 s budget.
+    private static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
+}

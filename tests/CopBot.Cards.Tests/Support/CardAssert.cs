@@ -1,0 +1,69 @@
+using System.Text.Json;
+using CopBot.Cards;
+using CopBot.Testing;
+
+namespace CopBot.Cards.Tests;
+
+/// <summary>Assertions shared by the card tests.</summary>
+internal static class CardAssert
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Same JSON values, whatever the property order or whitespace.</summary>
+    public static void JsonEqual(string expected, string actual)
+    {
+        using var e = JsonDocument.Parse(expected);
+        using var a = JsonDocument.Parse(actual);
+        Assert.True(
+            JsonElement.DeepEquals(e.RootElement, a.RootElement),
+            $"JSON differs.{Environment.NewLine}Expected:{Environment.NewLine}{Pretty(e.RootElement)}{Environment.NewLine}Actual:{Environment.NewLine}{Pretty(a.RootElement)}");
+    }
+
+    /// <summary>Every object that has a "type" has it as its first property, as the schema samples do.</summary>
+    public static void TypeFirstEverywhere(JsonElement element, string path = "$")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var properties = element.EnumerateObject().ToList();
+                if (properties.Any(p => p.Name == "type"))
+                {
+                    Assert.True(properties[0].Name == "type", $"'type' is not the first property at {path}.");
+                }
+
+                foreach (var p in properties)
+                {
+                    TypeFirstEverywhere(p.Value, $"{path}.{p.Name}");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    TypeFirstEverywhere(item, $"{path}[{i++}]");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Writes each card to artifacts/card-fixtures/&lt;name&gt;.json (for the rendering gallery), then checks that
+    /// the official parser finds no error and no warning and that each card fits Teams' size limit.
+    /// </summary>
+    public static void ValidFixtures(IReadOnlyDictionary<string, AdaptiveCard> cardsByName)
+    {
+        var json = cardsByName.ToDictionary(kv => kv.Key, kv => CardJson.Serialize(kv.Value));
+        foreach (var (name, text) in json)
+        {
+            CardFixtures.Write(name, text);
+        }
+
+        var results = AdaptiveCardValidator.ValidateMany(json);
+        Assert.All(results.Values, r => Assert.True(r.IsClean, r.ToString()));
+        Assert.All(cardsByName, kv => Assert.InRange(CardJson.SizeInBytes(kv.Value), 1, CardLimits.MaxBytes));
+    }
+
+    private static string Pretty(JsonElement element) => JsonSerializer.Serialize(element, Indented);
+}
