@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Local run on loopback: Azurite (Table Storage) → demo community import → CopBot → Microsoft 365 Agents Playground.
+# Open http://127.0.0.1:56150 to chat with the bot in 1:1, a group chat or the team channel. Ctrl+C stops all.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BOT_URL="http://127.0.0.1:3978"
+PLAYGROUND_PORT=56150
+TABLE_PORT=10002
+mkdir -p .data/azurite .data/logs
+
+if [ ! -x node_modules/.bin/azurite-table ] || [ ! -x node_modules/.bin/agentsplayground ]; then
+  echo "Installing Node tools (npm ci)…"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+wait_for() { # url, what, pid
+  for _ in $(seq 1 120); do
+    curl -fsS -m 1 "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$2 exited; see .data/logs/" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$2 did not become ready at $1" >&2; exit 1
+}
+
+for port in $TABLE_PORT 3978 $PLAYGROUND_PORT; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is already in use; stop what uses it first." >&2; exit 1; fi
+done
+
+echo "Starting Azurite (tables on 127.0.0.1:$TABLE_PORT, data in .data/azurite)…"
+node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort $TABLE_PORT --location .data/azurite \
+  --disableTelemetry --silent --skipApiVersionCheck > .data/logs/azurite.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$TABLE_PORT") 2>/dev/null && break; sleep 0.25; done
+
+export ConnectionStrings__Tables="UseDevelopmentStorage=true"
+echo "Building CopBot…"
+dotnet build src/CopBot -c Debug --nologo -v quiet
+echo "Importing the demo community (samples/demo-community.jsonl)…"
+dotnet run --no-build --project src/CopBot -- profiles import samples/demo-community.jsonl
+
+echo "Starting CopBot on $BOT_URL (anonymous mode: the playground sends no token)…"
+ASPNETCORE_URLS="$BOT_URL" dotnet run --no-build --project src/CopBot > .data/logs/copbot.log 2>&1 &
+pids+=($!)
+wait_for "$BOT_URL/healthz" "CopBot" "${pids[-1]}"
+
+echo "Starting the Microsoft 365 Agents Playground on http://127.0.0.1:$PLAYGROUND_PORT …"
+# Both the variable and the flag are required: without them the playground tries to reach cloud metadata
+# and telemetry hosts. The preload keeps it on loopback (it has no --host option).
+APPLICATION_INSIGHTS_NO_STATSBEAT=true TEAMSAPPTESTER_BROWSER=none \
+M365_AGENTS_PLAYGROUND_LOGFILE="$PWD/.data/logs/playground.log" \
+  node -r ./tools/playground/loopback-only.js node_modules/@microsoft/m365agentsplayground/cli.js start \
+  -e "$BOT_URL/api/messages" -c msteams -p $PLAYGROUND_PORT \
+  --service-url "http://127.0.0.1:$PLAYGROUND_PORT/_connector" --disable-telemetry > .data/logs/playground.out 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$PLAYGROUND_PORT/_debug/ping" "The playground" "${pids[-1]}"
+
+cat <<MSG
+
+CopBot is running.
+  Chat:    http://127.0.0.1:$PLAYGROUND_PORT   (you are Zeynep Karaca; the team "Social Protection CoP" has the bot)
+  Bot:     $BOT_URL/api/messages   health: $BOT_URL/healthz
+  Logs:    .data/logs/
+Press Ctrl+C to stop.
+MSG
+wait -n "${pids[@]}"

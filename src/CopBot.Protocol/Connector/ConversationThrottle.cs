@@ -1,0 +1,167 @@
+namespace CopBot.Protocol.Connector;
+
+/// <summary>
+/// Keeps the bot's writes to each Teams conversation under Teams' per-bot, per-thread limits by making callers wait
+/// (never fail). A channel's threads share one budget, keyed by the conversation id without its
+/// <c>;messageid=</c> suffix. It keeps an exact log of recent operations per conversation rather than using
+/// System.Threading.RateLimiting: its sliding windows count per segment, so two bursts at segment edges can exceed
+/// a limit within one real second, chained limiters count a permit when granted rather than when the call goes
+/// out, and none of them runs on an injectable <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class ConversationThrottle
+{
+    /// <summary>Teams' published per-thread limits for a bot: 7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour.</summary>
+    public static IReadOnlyList<ThrottleRule> TeamsPerThreadRules { get; } =
+    [
+        new(7, TimeSpan.FromSeconds(1)),
+        new(8, TimeSpan.FromSeconds(2)),
+        new(60, TimeSpan.FromSeconds(30)),
+        new(1800, TimeSpan.FromHours(1)),
+    ];
+
+    private readonly TimeProvider _clock;
+    private readonly IReadOnlyList<ThrottleRule> _rules;
+    private readonly TimeSpan _longestWindow;
+    private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
+    private readonly Lock _conversationsLock = new();
+    private DateTimeOffset _lastSweep;
+
+    public ConversationThrottle(TimeProvider clock)
+        : this(clock, TeamsPerThreadRules)
+    {
+    }
+
+    public ConversationThrottle(TimeProvider clock, IReadOnlyList<ThrottleRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Count == 0 || rules.Any(r => r.MaxOperations < 1 || r.Window <= TimeSpan.Zero))
+        {
+            throw new ArgumentException("Every throttle rule needs at least one operation and a positive window.", nameof(rules));
+        }
+
+        _clock = clock;
+        _rules = rules;
+        _longestWindow = rules.Max(r => r.Window);
+        _lastSweep = clock.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Waits until one more operation in the conversation keeps within every rule, then counts it.
+    /// Callers of one conversation are admitted in arrival order; other conversations are never held up.
+    /// </summary>
+    /// <returns>When the operation was admitted (and counted), and how long it waited.</returns>
+    public async Task<ThrottleAdmission> WaitAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        var arrived = _clock.GetUtcNow();
+        var key = TeamsThread.RootConversationId(conversationId);
+        var log = Enter(key);
+        try
+        {
+            await log.Turn.WaitAsync(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    var now = _clock.GetUtcNow();
+                    var wait = log.TimeUntilAllowed(now, _rules, _longestWindow);
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        log.Record(now);
+                        return new ThrottleAdmission(now, now - arrived);
+                    }
+
+                    await Task.Delay(wait, _clock, cancellationToken);
+                }
+            }
+            finally
+            {
+                log.Turn.Release();
+            }
+        }
+        finally
+        {
+            Leave(log);
+        }
+    }
+
+    private ConversationLog Enter(string key)
+    {
+        lock (_conversationsLock)
+        {
+            SweepIdle();
+            if (!_conversations.TryGetValue(key, out var log))
+            {
+                log = new ConversationLog();
+                _conversations.Add(key, log);
+            }
+
+            log.Users++;
+            return log;
+        }
+    }
+
+    private void Leave(ConversationLog log)
+    {
+        lock (_conversationsLock)
+        {
+            log.Users--;
+        }
+    }
+
+    /// <summary>Forgets conversations nobody is using whose operations have all aged out, at most once per longest window.</summary>
+    private void SweepIdle()
+    {
+        var now = _clock.GetUtcNow();
+        if (now - _lastSweep < _longestWindow)
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        foreach (var (key, log) in _conversations.ToList())
+        {
+            if (log.Users == 0 && log.IsIdle(now, _longestWindow))
+            {
+                _conversations.Remove(key);
+                log.Dispose();
+            }
+        }
+    }
+
+    /// <summary>One conversation's recent admissions, oldest first. <see cref="Turn"/> lets one caller at a time decide.</summary>
+    private sealed class ConversationLog : IDisposable
+    {
+        private readonly List<DateTimeOffset> _admitted = [];
+
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        /// <summary>Callers inside <see cref="WaitAsync"/>; guarded by the throttle's lock.</summary>
+        public int Users { get; set; }
+
+        public TimeSpan TimeUntilAllowed(DateTimeOffset now, IReadOnlyList<ThrottleRule> rules, TimeSpan longestWindow)
+        {
+            _admitted.RemoveAll(t => t + longestWindow <= now);
+            var wait = TimeSpan.Zero;
+            foreach (var rule in rules)
+            {
+                // The next operation may go once the rule's Nth most recent one has left its window.
+                if (_admitted.Count >= rule.MaxOperations)
+                {
+                    var until = _admitted[^rule.MaxOperations] + rule.Window - now;
+                    wait = until > wait ? until : wait;
+                }
+            }
+
+            return wait;
+        }
+
+        public void Record(DateTimeOffset now) => _admitted.Add(now);
+
+        public bool IsIdle(DateTimeOffset now, TimeSpan longestWindow) =>
+            _admitted.Count == 0 || _admitted[^1] + longestWindow <= now;
+
+        public void Dispose() => Turn.Dispose();
+    }
+}

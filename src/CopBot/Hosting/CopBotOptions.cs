@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CopBot.Hosting;
+
+/// <summary>Host settings under the <c>CopBot</c> section.</summary>
+public sealed class CopBotOptions
+{
+    public const string Section = "CopBot";
+
+    /// <summary>Largest activity body accepted; Teams activities are far smaller, so more is an attack or a bug.</summary>
+    [Range(4096, 4 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Prefix of every table name, so several deployments or test runs can share one account.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,29}$")]
+    public string TablePrefix { get; set; } = "CopBot";
+}

@@ -1,0 +1,35 @@
+namespace CopBot.Hosting;
+
+/// <summary>The host's log events, as source-generated methods (no boxing, stable event ids).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "ANONYMOUS MODE: no MicrosoftAppId is configured, so CopBot accepts activities WITHOUT authentication and sends replies without a token. Use this only for local runs with the Agents Playground; set MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId for Teams.")]
+    public static partial void AnonymousMode(ILogger logger);
+
+    [LoggerMessage(2, LogLevel.Information, "Bot authentication on: app id {AppId}, app type {AppType}.")]
+    public static partial void AuthenticatedMode(ILogger logger, string appId, string appType);
+
+    [LoggerMessage(3, LogLevel.Warning, "Rejected activity: {Status} {Problem}")]
+    public static partial void ActivityRejected(ILogger logger, int status, string? problem);
+
+    [LoggerMessage(4, LogLevel.Warning, "Unauthenticated activity refused from {ServiceUrl}: {Reason}")]
+    public static partial void Unauthenticated(ILogger logger, string? serviceUrl, string? reason);
+
+    [LoggerMessage(5, LogLevel.Information, "Duplicate delivery of activity {ActivityId} ({Type}) ignored.")]
+    public static partial void DuplicateDelivery(ILogger logger, string activityId, string? type);
+
+    [LoggerMessage(6, LogLevel.Debug, "Turn {Type} handled by {Route} (activity {ActivityId}).")]
+    public static partial void TurnHandled(ILogger logger, string? type, string route, string? activityId);
+
+    [LoggerMessage(7, LogLevel.Error, "Turn {Type} failed (activity {ActivityId}).")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string? type, string? activityId);
+
+    [LoggerMessage(8, LogLevel.Error, "Could not even apologise for activity {ActivityId}; releasing it so the channel's retry is processed.")]
+    public static partial void ApologyFailed(ILogger logger, Exception exception, string? activityId);
+
+    [LoggerMessage(9, LogLevel.Information, "Table Storage ready (tables prefixed {Prefix}).")]
+    public static partial void StorageReady(ILogger logger, string prefix);
+
+    [LoggerMessage(10, LogLevel.Error, "Table Storage is not reachable at start-up; /healthz will report 503 until it answers.")]
+    public static partial void StorageUnavailable(ILogger logger, Exception exception);
+}

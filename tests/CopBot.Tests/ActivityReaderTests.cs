@@ -1,0 +1,87 @@
+using System.Net;
+using CopBot.Testing;
+using CopBot.Tests.Support;
+
+namespace CopBot.Tests;
+
+/// <summary>Bad input through the real pipeline: a clear 4xx, nothing sent, nothing stored.</summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class ActivityReaderTests(AzuriteFixture azurite)
+{
+    [Theory]
+    [InlineData("{not json", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("[1,2,3]", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"type\":\"message\"}", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("{\"type\":\"message\",\"text\":\"hi\"}", "application/json", HttpStatusCode.BadRequest)]
+    public async Task PostActivity_MalformedBody_Rejected(string body, string contentType, HttpStatusCode expected)
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+
+        using var response = await bot.PostRawAsync(body, contentType, token: null);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Empty(bot.Sent);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("serviceUrl")]
+    [InlineData("from")]
+    [InlineData("conversation")]
+    [InlineData("type")]
+    [InlineData("channelId")]
+    public async Task PostActivity_RequiredFieldMissing_400NamingTheField(string field)
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload("personal-message");
+        activity.Remove(field);
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(bot.Sent);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
+    [Fact]
+    public async Task PostActivity_ServiceUrlNotHttp_400()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload("personal-message");
+        activity["serviceUrl"] = "file:///etc/passwd";
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
+    [Fact]
+    public async Task PostActivity_OneMegabyteText_413AndNothingStored()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload("personal-message");
+        activity["text"] = new string('x', 1024 * 1024);
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(bot.Sent);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
+    [Fact]
+    public async Task PostActivity_UnknownActivityType_AcceptedAndIgnoredPolitely()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload("personal-message");
+        activity["type"] = "somethingNew";
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(bot.Sent);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using CopBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopBot.Tests.Support;
+
+/// <summary>
+/// The real bot pipeline (WebApplicationFactory over Program) wired to a real Azurite, a loopback fake connector
+/// that records what the bot sends, and, when authenticated, a loopback OpenID issuer that signs channel tokens.
+/// Each harness gets its own table prefix, so tests sharing one Azurite never see each other's rows.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const string AppId = "b5d2f0e4-8c1a-4f3b-9e6d-7a2c1b0f9e8d";
+    public const string AppPassword = "test-secret-not-real";
+
+    private BotHarness(WebApplicationFactory<Program> factory, FakeConnectorServer connector, LoopbackIssuer? issuer, string tablePrefix, string connectionString)
+    {
+        Factory = factory;
+        Connector = connector;
+        Issuer = issuer;
+        TablePrefix = tablePrefix;
+        ConnectionString = connectionString;
+        Client = factory.CreateClient();
+    }
+
+    public WebApplicationFactory<Program> Factory { get; }
+
+    public FakeConnectorServer Connector { get; }
+
+    /// <summary>Null in anonymous mode.</summary>
+    public LoopbackIssuer? Issuer { get; }
+
+    public HttpClient Client { get; }
+
+    public string TablePrefix { get; }
+
+    public string ConnectionString { get; }
+
+    public IServiceProvider Services => Factory.Services;
+
+    public static async Task<BotHarness> StartAsync(
+        AzuriteFixture azurite,
+        bool authenticated = true,
+        Action<IServiceCollection>? configureServices = null,
+        string? connectionString = null)
+    {
+        var connector = await FakeConnectorServer.StartAsync();
+        var issuer = authenticated ? await LoopbackIssuer.StartAsync() : null;
+        var prefix = "T" + Guid.NewGuid().ToString("N")[..12];
+        var tables = connectionString ?? azurite.ConnectionString;
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Tables", tables);
+            web.UseSetting("CopBot:TablePrefix", prefix);
+            web.UseSetting("BotConnector:RetryBaseDelay", "00:00:00.050");
+            if (issuer is not null)
+            {
+                web.UseSetting("MicrosoftAppId", AppId);
+                web.UseSetting("MicrosoftAppPassword", AppPassword);
+                web.UseSetting("MicrosoftAppType", "MultiTenant");
+                web.UseSetting("ToBotFromChannelOpenIdMetadataUrl", issuer.MetadataUrl);
+                web.UseSetting("ToBotFromChannelTokenIssuer", issuer.Issuer);
+                web.UseSetting("ToChannelFromBotLoginUrl", connector.TokenUrl);
+            }
+
+            if (configureServices is not null)
+            {
+                web.ConfigureTestServices(configureServices);
+            }
+        });
+
+        var harness = new BotHarness(factory, connector, issuer, prefix, tables);
+        await harness.WaitForStorageAsync();
+        return harness;
+    }
+
+    /// <summary>A recorded Teams payload with its serviceUrl pointed at the fake connector.</summary>
+    public JsonObject Payload(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Payloads", name + ".json");
+        var activity = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        activity["serviceUrl"] = Connector.ServiceUrl;
+        return activity;
+    }
+
+    /// <summary>A valid channel token for this activity (issuer, audience, endorsement, serviceurl all right).</summary>
+    public string TokenFor(JsonObject activity) =>
+        Issuer!.CreateToken(new LoopbackTokenOptions { Audience = AppId, ServiceUrl = (string?)activity["serviceUrl"] });
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null) =>
+        PostRawAsync(activity.ToJsonString(), "application/json", token ?? (Issuer is null ? null : TokenFor(activity)));
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, contentType),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Connector calls the bot made (token requests excluded).</summary>
+    public IReadOnlyList<RecordedRequest> Sent => [.. Connector.Requests.Where(r => r.Path.Contains("/v3/", StringComparison.Ordinal))];
+
+    /// <summary>Adaptive Card contents of everything the bot sent, in order.</summary>
+    public IReadOnlyList<JsonObject> SentCards =>
+        [.. Sent.SelectMany(r => r.Json?["attachments"]?.AsArray() ?? [])
+            .Where(a => (string?)a?["contentType"] == "application/vnd.microsoft.card.adaptive")
+            .Select(a => a!["content"]!.AsObject())];
+
+    /// <summary>The host creates tables in the background at start; tests wait for that instead of racing it.</summary>
+    private Task WaitForStorageAsync() =>
+        Services.GetRequiredService<CopBot.Storage.CopBotTables>().EnsureCreatedAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Connector.DisposeAsync();
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
+        }
+    }
+}
