@@ -1,0 +1,93 @@
+namespace CopBot.Community;
+
+/// <summary>
+/// Ranks a community's experts for a question. Score = prior (recency-decayed answer activity) + topic evidence
+/// (answers and declared skills on explicit or inferred topics) + document model (BM25 of the expert's most similar
+/// past questions, after Balog et al.) + learned feedback, each normalised to 0..1 over the candidates and weighted
+/// by <see cref="RoutingOptions"/>. Constraints (asker, availability, capacity, fairness, diversity) apply after scoring.
+/// </summary>
+public sealed class ExpertRanker(RoutingOptions options)
+{
+    public RoutingOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    public RoutingResult Rank(ExpertIndex index, RoutingQuery query, RoutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var terms = TextTokenizer.Tokenize(query.Text);
+        var explicitTags = query.Tags.Select(Skill.NormalizeTag).Concat(TextTokenizer.HashTags(query.Text))
+            .Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var (documentScores, ceiling) = DocumentScorer.Score(index, terms, Options);
+        var similar = DocumentScorer.Top(documentScores, Options.SimilarQuestions);
+        var topics = TopicInference.Infer(index, explicitTags, terms, documentScores, similar, Options);
+
+        var candidates = Enumerable.Range(0, index.Count)
+            .Where(e => RoutingConstraints.IsEligible(index.Experts[e], query.AskerId, context, Options))
+            .Select(e => new CandidateScore(e))
+            .ToList();
+        var evidence = new EvidenceCollector(index, context.Now, Options);
+        evidence.Collect(candidates, topics, documentScores, ceiling, similar);
+        ApplyFeedback(index, candidates, topics, context.Feedback);
+        Combine(candidates);
+
+        var top = query.Top > 0 ? query.Top : Options.TopN;
+        var ordered = candidates.OrderByDescending(c => c.Score)
+            .ThenBy(c => index.Experts[c.Expert].Profile.Id, StringComparer.Ordinal).ToList();
+        var chosen = RoutingConstraints.Diversify(index, ordered, top, Options.DiversityMargin);
+        var experts = chosen
+            .Select(c => new RankedExpert(
+                index.Experts[c.Expert].Profile.Id,
+                index.Experts[c.Expert].Profile.Name,
+                Math.Round(c.Score, 6),
+                WhyTexts.For(index.Experts[c.Expert], c)))
+            .ToList();
+        var isGap = candidates.Count == 0 || candidates.Max(c => c.Relevance) < Options.GapThreshold;
+        return new RoutingResult(experts, [.. topics.Select(t => t.Tag)], isGap);
+    }
+
+    private void Combine(List<CandidateScore> candidates)
+    {
+        var maxActivity = Math.Log(1 + candidates.Select(c => c.Activity).DefaultIfEmpty().Max());
+        var maxTopic = candidates.Select(c => c.Topic).DefaultIfEmpty().Max();
+        var maxText = candidates.Select(c => c.Text).DefaultIfEmpty().Max();
+        // When someone has evidence for the question, activity alone should not outrank it: the prior of experts
+        // without any topical or textual match is damped (activity stays the whole story when nobody matches).
+        var anyMatch = candidates.Any(c => c.Topic > 0 || c.Text > 0);
+        foreach (var c in candidates)
+        {
+            var damping = anyMatch && c.Topic <= 0 && c.Text <= 0 ? Options.UnmatchedPriorFactor : 1;
+            c.Score = (Options.PriorWeight * damping * Ratio(Math.Log(1 + c.Activity), maxActivity))
+                + (Options.TopicWeight * Ratio(c.Topic, maxTopic))
+                + (Options.TextWeight * Ratio(c.Text, maxText))
+                + (Options.FeedbackWeight * c.Feedback);
+        }
+    }
+
+    // Feedback on a topic moves the expert by up to ±1 (tanh saturates): repeated praise cannot swamp relevance.
+    private static void ApplyFeedback(
+        ExpertIndex index, List<CandidateScore> candidates, IReadOnlyList<InferredTopic> topics, IReadOnlyList<RoutingFeedback> feedback)
+    {
+        if (feedback.Count == 0 || topics.Count == 0)
+        {
+            return;
+        }
+
+        var sums = new Dictionary<(string Expert, string Tag), double>();
+        foreach (var item in feedback)
+        {
+            var key = (item.ExpertId, Skill.NormalizeTag(item.Tag));
+            sums[key] = sums.GetValueOrDefault(key) + item.Delta;
+        }
+
+        var totalWeight = topics.Sum(t => t.Weight);
+        foreach (var c in candidates)
+        {
+            var id = index.Experts[c.Expert].Profile.Id;
+            c.Feedback = topics.Sum(t => t.Weight * Math.Tanh(sums.GetValueOrDefault((id, t.Tag)))) / totalWeight;
+        }
+    }
+
+    private static double Ratio(double value, double max) => max > 0 ? value / max : 0;
+}

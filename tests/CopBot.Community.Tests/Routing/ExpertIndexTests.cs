@@ -1,0 +1,123 @@
+using CopBot.Community;
+using CopBot.Community.Tests.TestDoubles;
+using static CopBot.Community.Tests.Routing.Communities;
+
+namespace CopBot.Community.Tests.Routing;
+
+public class ExpertIndexTests
+{
+    [Fact]
+    public async Task BuildAsync_Store_IndexesThatCommunityOnly()
+    {
+        var store = new InMemoryProfileStore();
+        await store.UpsertAsync(Expert("a", skills: [new Skill("hops", 3)]), CancellationToken.None);
+        await store.UpsertAsync(Expert("b", history: [Answered("Lagering temperature?", "lager")]), CancellationToken.None);
+        await store.UpsertAsync(Expert("a") with { Community = "other" }, CancellationToken.None);
+
+        var index = await ExpertIndex.BuildAsync(store, Name);
+
+        Assert.Equal(2, index.Count);
+        Assert.Equal(["hops", "lager"], index.Vocabulary.Order());
+    }
+
+    [Fact]
+    public void WithProfiles_ChangedProfile_ReplacesItAndLeavesOldSnapshotIntact()
+    {
+        var before = ExpertIndex.Build(Name, [Expert("a", skills: [new Skill("hops", 3)])]);
+
+        var after = before.WithProfiles([Expert("a", skills: [new Skill("yeast", 3)]), Expert("b")]);
+
+        Assert.Equal(["hops"], before.Vocabulary);
+        Assert.Equal(["yeast"], after.Vocabulary);
+        Assert.Equal(2, after.Count);
+        Assert.Equal("yeast", after.Find("a")!.Skills[0].Tag);
+    }
+
+    [Fact]
+    public void WithProfiles_OtherCommunity_IsIgnored()
+    {
+        var index = ExpertIndex.Empty(Name).WithProfiles([Expert("a") with { Community = "other" }]);
+
+        Assert.Equal(0, index.Count);
+    }
+
+    [Fact]
+    public void WithoutProfiles_Id_RemovesExpert()
+    {
+        var index = Brewers().WithoutProfiles(["generalist"]);
+
+        Assert.Null(index.Find("generalist"));
+        Assert.Equal(2, index.Count);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_StoreChanged_SwapsInNewSnapshotWithoutDeletedExperts()
+    {
+        var store = new InMemoryProfileStore();
+        await store.UpsertAsync(Expert("a", skills: [new Skill("hops", 3)]), CancellationToken.None);
+        var holder = new ExpertIndexHolder(Brewers());
+
+        var refreshed = await holder.RefreshAsync(store);
+
+        Assert.Same(refreshed, holder.Current);
+        Assert.Equal(1, holder.Current.Count);
+        Assert.NotNull(holder.Current.Find("a"));
+    }
+
+    [Fact]
+    public async Task Current_SwappedWhileRanking_ReadersAlwaysSeeAWholeSnapshot()
+    {
+        var small = ExpertIndex.Build(Name, [Expert("a", skills: [new Skill("hops", 3)])]);
+        var large = Brewers();
+        var holder = new ExpertIndexHolder(small);
+        var ranker = new ExpertRanker(new RoutingOptions());
+        var writerDone = 0;
+
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var seen = new HashSet<int>();
+            var reads = 0;
+            while (Volatile.Read(ref writerDone) == 0 || reads < 50)
+            {
+                seen.Add(ranker.Rank(holder.Current, Query("hops?", "hops"), Context(), 10));
+                reads++;
+            }
+
+            return seen;
+        })).ToList();
+        await Task.Run(() =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                holder.Swap(i % 2 == 0 ? large : small);
+            }
+
+            Volatile.Write(ref writerDone, 1);
+        });
+
+        Assert.Same(small, holder.Current);
+        foreach (var reader in readers)
+        {
+            var seen = await reader;
+            Assert.NotEmpty(seen);
+            Assert.Subset(new HashSet<int> { 1, 3 }, seen);
+        }
+    }
+
+    [Fact]
+    public void Apply_ConcurrentAppliers_KeepEveryChange()
+    {
+        var holder = new ExpertIndexHolder(ExpertIndex.Empty(Name));
+
+        Parallel.For(0, 50, i => holder.Apply([Expert("e" + i)]));
+
+        Assert.Equal(50, holder.Current.Count);
+    }
+}
+
+internal static class RankerTestExtensions
+{
+    /// <summary>Ranks and returns how many experts the snapshot offered (a torn snapshot would give another number).</summary>
+    public static int Rank(this ExpertRanker ranker, ExpertIndex index, RoutingQuery query, RoutingContext context, int top) =>
+        ranker.Rank(index, query with { Top = top }, context).Experts.Count;
+}
