@@ -15,7 +15,8 @@ public sealed class CopBotTables
         ProcessedActivities = service.GetTableClient(options.TablePrefix + "ProcessedActivities");
         Profiles = service.GetTableClient(options.TablePrefix + "Profiles");
         ProfileHistory = service.GetTableClient(options.TablePrefix + "ProfileHistory");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory];
+        Queries = service.GetTableClient(options.TablePrefix + "Queries");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -32,6 +33,9 @@ public sealed class CopBotTables
 
     /// <summary>Answered questions: partition (community, profile id), one row per question.</summary>
     public TableClient ProfileHistory { get; }
+
+    /// <summary>Queries by community (row: query id), each one row holding the query and its expert assignments.</summary>
+    public TableClient Queries { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

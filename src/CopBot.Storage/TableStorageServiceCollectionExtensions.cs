@@ -28,6 +28,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IProcessedActivityStore, TableProcessedActivityStore>();
         services.AddSingleton<IProfileStore, TableProfileStore>();
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
+        services.AddSingleton<IQueryStore, TableQueryStore>();
         return services;
     }
 

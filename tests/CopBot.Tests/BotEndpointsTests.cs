@@ -52,7 +52,22 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task PostActivity_BotAddedToTeam_PostsWelcomeCardAndSavesTheConversation()
+    public async Task PostActivity_ListedCommandNotBuiltYet_SaysSoInsteadOfNotRecognised()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var activity = bot.Payload("personal-message");
+        activity["text"] = "discuss Community fire brigades";
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(bot.SentCards).ToJsonString();
+        Assert.Contains("not available in this version yet", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("did not recognise", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostActivity_BotAddedToTeam_ReadsRosterPostsWelcomeCardAndSavesTheConversation()
     {
         await using var bot = await BotHarness.StartAsync(azurite);
         var activity = bot.Payload("conversation-update-bot-added");
@@ -60,7 +75,9 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
         using var response = await bot.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var welcome = Assert.Single(bot.Sent);
+        var roster = Assert.Single(bot.Sent, r => r.Method == "GET");
+        Assert.StartsWith($"/amer/v3/conversations/{activity["conversation"]!["id"]}/pagedmembers", roster.Path, StringComparison.Ordinal);
+        var welcome = Assert.Single(bot.Sent, r => r.Method == "POST");
         Assert.Equal($"/amer/v3/conversations/{activity["conversation"]!["id"]}/activities", welcome.Path);
         AssertValidCards(bot.SentCards);
         Assert.Equal(1, await bot.CountAsync("Conversations"));

@@ -1,5 +1,6 @@
 using CopBot.Features.Contacts;
 using CopBot.Features.Help;
+using CopBot.Features.Query;
 using CopBot.Features.Welcome;
 using CopBot.Protocol.Authentication;
 using CopBot.Protocol.Connector;
@@ -26,8 +27,10 @@ public static class CopBotServiceCollectionExtensions
         services.AddCopBotStorage(configuration);
 
         services.AddSingleton<ContactRecorder>();
+        services.AddSingleton<RosterSync>();
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSingleton<IBotFeature, HelpFeature>();
+        services.AddQueryFeature(configuration);
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<StartupChecks>();

@@ -32,4 +32,22 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Table Storage is not reachable at start-up; /healthz will report 503 until it answers.")]
     public static partial void StorageUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Warning, "Could not send a 1:1 card to expert {ExpertId} ({Status}); mentioning them in the thread instead.")]
+    public static partial void PersonalCardFailed(ILogger logger, Exception exception, string expertId, System.Net.HttpStatusCode status);
+
+    [LoggerMessage(12, LogLevel.Information, "Query {QueryId} routed to {Count} experts ({Candidates} candidates).")]
+    public static partial void QueryRouted(ILogger logger, string queryId, int count, int candidates);
+
+    [LoggerMessage(13, LogLevel.Information, "Roster of {ConversationId}: {Count} members saved.")]
+    public static partial void RosterSaved(ILogger logger, string conversationId, int count);
+
+    [LoggerMessage(14, LogLevel.Warning, "Could not read the roster of {ConversationId}.")]
+    public static partial void RosterFailed(ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(15, LogLevel.Information, "Expert index of community {Community} rebuilt: {Count} experts.")]
+    public static partial void ExpertIndexRefreshed(ILogger logger, string community, int count);
+
+    [LoggerMessage(16, LogLevel.Warning, "Could not rebuild the expert index; routing keeps the previous one.")]
+    public static partial void ExpertIndexRefreshFailed(ILogger logger, Exception exception);
 }

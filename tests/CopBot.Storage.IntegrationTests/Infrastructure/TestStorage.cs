@@ -32,6 +32,8 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableProfileStore Profiles() => new(Tables, Logger.For<TableProfileStore>());
 
+    public TableQueryStore Queries() => new(Tables, Logger.For<TableQueryStore>());
+
     public Task InitializeAsync() => Tables.EnsureCreatedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()

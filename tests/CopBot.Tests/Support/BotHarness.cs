@@ -19,24 +19,26 @@ public sealed class BotHarness : IAsyncDisposable
     public const string AppId = "b5d2f0e4-8c1a-4f3b-9e6d-7a2c1b0f9e8d";
     public const string AppPassword = "test-secret-not-real";
 
-    private BotHarness(WebApplicationFactory<Program> factory, FakeConnectorServer connector, LoopbackIssuer? issuer, string tablePrefix, string connectionString)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private BotHarness(FakeConnectorServer connector, LoopbackIssuer? issuer, string tablePrefix, string connectionString, Action<IServiceCollection>? configureServices)
     {
-        Factory = factory;
         Connector = connector;
         Issuer = issuer;
         TablePrefix = tablePrefix;
         ConnectionString = connectionString;
-        Client = factory.CreateClient();
+        _configureServices = configureServices;
+        (Factory, Client) = CreateBot();
     }
 
-    public WebApplicationFactory<Program> Factory { get; }
+    public WebApplicationFactory<Program> Factory { get; private set; }
 
     public FakeConnectorServer Connector { get; }
 
     /// <summary>Null in anonymous mode.</summary>
     public LoopbackIssuer? Issuer { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     public string TablePrefix { get; }
 
@@ -53,32 +55,49 @@ public sealed class BotHarness : IAsyncDisposable
         var connector = await FakeConnectorServer.StartAsync();
         var issuer = authenticated ? await LoopbackIssuer.StartAsync() : null;
         var prefix = "T" + Guid.NewGuid().ToString("N")[..12];
-        var tables = connectionString ?? azurite.ConnectionString;
+        var harness = new BotHarness(connector, issuer, prefix, connectionString ?? azurite.ConnectionString, configureServices);
+        await harness.WaitForStorageAsync();
+        return harness;
+    }
+
+    /// <summary>Stops the bot and starts a new instance on the same storage and connector: nothing in memory survives.</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        (Factory, Client) = CreateBot();
+        await WaitForStorageAsync();
+        await RefreshExpertIndexAsync();
+    }
+
+    private (WebApplicationFactory<Program>, HttpClient) CreateBot()
+    {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("ConnectionStrings:Tables", tables);
-            web.UseSetting("CopBot:TablePrefix", prefix);
+            web.UseSetting("ConnectionStrings:Tables", ConnectionString);
+            web.UseSetting("CopBot:TablePrefix", TablePrefix);
             web.UseSetting("BotConnector:RetryBaseDelay", "00:00:00.050");
-            if (issuer is not null)
+            if (Issuer is not null)
             {
                 web.UseSetting("MicrosoftAppId", AppId);
                 web.UseSetting("MicrosoftAppPassword", AppPassword);
                 web.UseSetting("MicrosoftAppType", "MultiTenant");
-                web.UseSetting("ToBotFromChannelOpenIdMetadataUrl", issuer.MetadataUrl);
-                web.UseSetting("ToBotFromChannelTokenIssuer", issuer.Issuer);
-                web.UseSetting("ToChannelFromBotLoginUrl", connector.TokenUrl);
+                web.UseSetting("ToBotFromChannelOpenIdMetadataUrl", Issuer.MetadataUrl);
+                web.UseSetting("ToBotFromChannelTokenIssuer", Issuer.Issuer);
+                web.UseSetting("ToChannelFromBotLoginUrl", Connector.TokenUrl);
             }
 
-            if (configureServices is not null)
+            if (_configureServices is not null)
             {
-                web.ConfigureTestServices(configureServices);
+                web.ConfigureTestServices(_configureServices);
             }
         });
-
-        var harness = new BotHarness(factory, connector, issuer, prefix, tables);
-        await harness.WaitForStorageAsync();
-        return harness;
+        return (factory, factory.CreateClient());
     }
+
+    /// <summary>Rebuilds the routing index now, as the background refresher would within its interval.</summary>
+    public Task RefreshExpertIndexAsync() =>
+        Services.GetRequiredService<CopBot.Community.ExpertIndexHolder>().RefreshAsync(Services.GetRequiredService<CopBot.Community.IProfileStore>());
 
     /// <summary>A recorded Teams payload with its serviceUrl pointed at the fake connector.</summary>
     public JsonObject Payload(string name)

@@ -1,0 +1,54 @@
+namespace CopBot.Cards;
+
+/// <summary>Posted in the asker's thread: the question, who it went to and why, and progress; updated in place.</summary>
+public static class QueryAckCard
+{
+    public static AdaptiveCard Build(QueryAckView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var status = view.IsClosed ? "Closed: marked answered"
+            : view.AnswerCount == 0 ? "Waiting for answers"
+            : $"{view.AnswerCount} answer{(view.AnswerCount == 1 ? "" : "s")} so far";
+        var body = new List<CardElement>
+        {
+            new TextBlock("Query") { Weight = FontWeight.Bolder, Size = TextSize.Medium, Color = TextColor.Accent },
+            new TextBlock(CardText.Escape(view.Question, 1000)) { Wrap = true },
+            new FactSet(
+            [
+                new Fact("Asked by", CardText.Escape(view.AskerName, 100)),
+                new Fact("Topics", view.Tags.Count == 0 ? "none given" : string.Join(", ", view.Tags.Select(t => "#" + CardText.Escape(t, 64)))),
+                new Fact("Status", status),
+            ]),
+        };
+
+        if (view.Experts.Count == 0 && view.IsRouting)
+        {
+            body.Add(new TextBlock("Asking the members who know this best…") { Wrap = true, IsSubtle = true });
+        }
+        else if (view.Experts.Count == 0)
+        {
+            body.Add(new TextBlock("No member's profile matches this yet; the community's facilitators have been told.") { Wrap = true, IsSubtle = true });
+        }
+        else
+        {
+            body.Add(new TextBlock("Asked") { Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(new FactSet([.. view.Experts.Select(e => new Fact(
+                CardText.Escape(e.Name, 100),
+                $"{CardText.Escape(e.Status, 30)} · {CardText.Escape(e.Why, 200)}"))]));
+        }
+
+        if (!string.IsNullOrWhiteSpace(view.Note))
+        {
+            body.Add(new TextBlock(CardText.Escape(view.Note, 500)) { Wrap = true, IsSubtle = true });
+        }
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = view.IsClosed
+                ? null
+                : [new ExecuteAction("Mark answered", QueryVerbs.Close) { Data = new Dictionary<string, string> { [QueryCardKeys.RequestId] = view.RequestId } }],
+            FallbackText = "Query: " + CardText.Escape(view.Question, 200),
+        };
+    }
+}

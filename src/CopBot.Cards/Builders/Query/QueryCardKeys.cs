@@ -1,0 +1,11 @@
+namespace CopBot.Cards;
+
+/// <summary>Data and input ids of the query cards; the host reads the same names back from card actions.</summary>
+public static class QueryCardKeys
+{
+    public const string RequestId = "requestId";
+    public const string Answer = "answer";
+    public const string DeclineReason = "declineReason";
+
+    public const int MaxAnswerLength = 4000;
+}

@@ -1,0 +1,9 @@
+namespace CopBot.Cards;
+
+/// <summary>Card action verbs of the query flow.</summary>
+public static class QueryVerbs
+{
+    public const string Answer = "query.answer";
+    public const string Decline = "query.decline";
+    public const string Close = "query.close";
+}

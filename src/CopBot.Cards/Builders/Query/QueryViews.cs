@@ -1,0 +1,32 @@
+namespace CopBot.Cards;
+
+/// <summary>One routed expert as the thread's acknowledgement card shows them.</summary>
+/// <param name="Status">Plain words: "asked", "answered", "declined", "waiting".</param>
+public sealed record QueryExpertLine(string Name, string Why, string Status);
+
+/// <summary>The acknowledgement card posted in the asker's thread and updated in place.</summary>
+public sealed record QueryAckView(
+    string RequestId,
+    string Question,
+    IReadOnlyList<string> Tags,
+    string AskerName,
+    IReadOnlyList<QueryExpertLine> Experts,
+    int AnswerCount,
+    bool IsClosed)
+{
+    /// <summary>A note under the expert list, e.g. who had to be @mentioned because they never installed the bot.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Matching experts exist but none has been asked yet (the card is posted first, then updated).</summary>
+    public bool IsRouting { get; init; }
+}
+
+/// <summary>The 1:1 card asking one expert to answer.</summary>
+public sealed record ExpertRequestView(string RequestId, string Question, IReadOnlyList<string> Tags, string AskerName, IReadOnlyList<string> Why)
+{
+    /// <summary>Link to the thread in Teams, when the question was asked in a channel.</summary>
+    public Uri? ThreadLink { get; init; }
+}
+
+/// <summary>An expert's answer as posted in the asker's thread.</summary>
+public sealed record AnswerView(string ExpertName, string Answer, string Question);

@@ -1,0 +1,48 @@
+namespace CopBot.Community;
+
+public enum AssignmentState
+{
+    /// <summary>Ranked but not asked yet: the next in line when someone declines.</summary>
+    Waiting,
+
+    Asked,
+    Answered,
+    Declined,
+}
+
+/// <summary>How an expert was reached: a 1:1 card, or an @mention in the thread when they never installed the bot.</summary>
+public enum NotificationChannel
+{
+    None,
+    PersonalCard,
+    ThreadMention,
+}
+
+/// <summary>One ranked expert for a query and what happened with them.</summary>
+public sealed record ExpertAssignment(string ExpertId, string Name, double Score, IReadOnlyList<string> Why)
+{
+    public AssignmentState State { get; init; } = AssignmentState.Waiting;
+
+    public string? AadObjectId { get; init; }
+
+    /// <summary>True when this Teams user is this expert (profiles may be keyed by the 29: id or the Entra object id).</summary>
+    public bool Is(string? userId, string? aadObjectId) =>
+        (userId is not null && userId == ExpertId)
+        || (aadObjectId is not null && (string.Equals(aadObjectId, ExpertId, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(aadObjectId, AadObjectId, StringComparison.OrdinalIgnoreCase)));
+
+    public NotificationChannel NotifiedBy { get; init; } = NotificationChannel.None;
+
+    /// <summary>The 1:1 conversation and the card in it, so the card can be replaced once acted on.</summary>
+    public string? PersonalConversationId { get; init; }
+
+    public string? CardActivityId { get; init; }
+
+    public DateTimeOffset? AskedAt { get; init; }
+
+    public string? Answer { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    public string? DeclineReason { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace CopBot.Community;
+
+/// <summary>A ranked expert and the reasons, shown to the asker and the expert.</summary>
+public sealed record ExpertMatch(string ExpertId, string Name, double Score, IReadOnlyList<string> Why)
+{
+    /// <summary>The expert's Entra object id, when the profile has one: Teams activities carry it beside the 29: id.</summary>
+    public string? AadObjectId { get; init; }
+}
+
+/// <summary>Ranks the community's experts for a question; the asker is never among them.</summary>
+public interface IExpertFinder
+{
+    Task<IReadOnlyList<ExpertMatch>> FindAsync(string community, QueryText query, string askerId, int count, CancellationToken cancellationToken);
+}

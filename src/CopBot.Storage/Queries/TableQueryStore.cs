@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using CopBot.Community;
+using Microsoft.Extensions.Logging;
+
+namespace CopBot.Storage;
+
+/// <summary>
+/// Queries as one row each (partition community, row query id). The record is kept as JSON split over a few
+/// columns, because answers can exceed one property's 64 KiB; the row as a whole stays far below 1 MiB.
+/// </summary>
+public sealed class TableQueryStore(CopBotTables tables, ILogger<TableQueryStore> logger) : IQueryStore
+{
+    private const string ChunkPrefix = "Json";
+    private const int MaxChunks = 12;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<(QueryRequest Stored, bool Created)> CreateAsync(QueryRequest query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        try
+        {
+            await tables.Queries.AddEntityAsync(ToEntity(query), cancellationToken);
+            return (query, true);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = await GetAsync(query.Community, query.Id, cancellationToken);
+            return (existing ?? throw new InvalidOperationException($"Query {query.Id} exists but could not be read."), false);
+        }
+    }
+
+    public async Task<QueryRequest?> GetAsync(string community, string id, CancellationToken cancellationToken) =>
+        (await ReadAsync(community, id, cancellationToken))?.Query;
+
+    public Task<QueryRequest?> UpdateAsync(string community, string id, Func<QueryRequest, QueryRequest?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ConcurrencyRetry.RunAsync(async ct =>
+        {
+            var stored = await ReadAsync(community, id, ct);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var changed = change(stored.Value.Query);
+            if (changed is null)
+            {
+                return stored.Value.Query;
+            }
+
+            await tables.Queries.UpdateEntityAsync(ToEntity(changed), stored.Value.ETag, TableUpdateMode.Replace, ct);
+            return changed;
+        }, logger, "query", cancellationToken);
+    }
+
+    private async Task<(QueryRequest Query, ETag ETag)?> ReadAsync(string community, string id, CancellationToken cancellationToken)
+    {
+        var row = await tables.Queries.GetEntityIfExistsAsync<TableEntity>(KeyEncoder.Encode(community), KeyEncoder.Encode(id), cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var json = new StringBuilder();
+        for (var i = 0; row.Value!.GetString(ChunkPrefix + i) is { } chunk; i++)
+        {
+            json.Append(chunk);
+        }
+
+        return (JsonSerializer.Deserialize<QueryRequest>(json.ToString(), Options)!, row.Value.ETag);
+    }
+
+    private static TableEntity ToEntity(QueryRequest query)
+    {
+        var json = JsonSerializer.Serialize(query, Options);
+        var chunks = (json.Length + JsonColumn.MaxTextLength - 1) / JsonColumn.MaxTextLength;
+        if (chunks > MaxChunks)
+        {
+            throw new ArgumentException($"Query {query.Id} is too large to store ({json.Length} characters).", nameof(query));
+        }
+
+        var entity = new TableEntity(KeyEncoder.Encode(query.Community), KeyEncoder.Encode(query.Id))
+        {
+            ["Status"] = query.Status.ToString(),
+            ["AskerId"] = query.AskerId,
+            ["CreatedAt"] = query.CreatedAt,
+        };
+        for (var i = 0; i < chunks; i++)
+        {
+            var start = i * JsonColumn.MaxTextLength;
+            entity[ChunkPrefix + i] = json.Substring(start, Math.Min(JsonColumn.MaxTextLength, json.Length - start));
+        }
+
+        return entity;
+    }
+}

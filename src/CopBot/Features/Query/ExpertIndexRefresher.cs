@@ -1,0 +1,35 @@
+using CopBot.Community;
+using CopBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CopBot.Features.Query;
+
+/// <summary>
+/// Builds the expert index from Table Storage at start and rebuilds it periodically, so profiles imported by
+/// the admin CLI or another instance reach routing within one interval, and every instance converges.
+/// </summary>
+public sealed class ExpertIndexRefresher(
+    ExpertIndexHolder index,
+    IProfileStore profiles,
+    IOptions<QueryOptions> options,
+    TimeProvider clock,
+    ILogger<ExpertIndexRefresher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var built = await index.RefreshAsync(profiles, stoppingToken);
+                Log.ExpertIndexRefreshed(logger, built.Community, built.Count);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.ExpertIndexRefreshFailed(logger, ex);
+            }
+
+            await Task.Delay(options.Value.IndexRefreshInterval, clock, stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using CopBot.Cards;
+using CopBot.Community;
+using CopBot.Hosting;
+using CopBot.Protocol;
+using CopBot.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CopBot.Features.Query;
+
+/// <summary>
+/// <c>query &lt;question&gt;</c>: rank experts, store the query, acknowledge in the thread, ask the top experts.
+/// Each step is recorded before the next, and a repeated delivery resumes what is missing instead of redoing it.
+/// </summary>
+public sealed class QueryFlow(
+    IExpertFinder finder,
+    IQueryStore queries,
+    ExpertOutreach outreach,
+    QueryThread thread,
+    IOptions<QueryOptions> options,
+    TimeProvider clock,
+    ILogger<QueryFlow> logger)
+{
+    public const string Usage = "Type query followed by your question, for example: query How do we target cash transfers to informal workers? #cash-transfers";
+
+    public async Task AskAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (string.IsNullOrWhiteSpace(turn.Command.Argument))
+        {
+            await turn.ReplyAsync(NoticeCard.Build("What is your question?", Usage, NoticeKind.Info), "What is your question?", cancellationToken);
+            return;
+        }
+
+        var query = await CreateOrResumeAsync(turn, QueryText.Parse(turn.Command.Argument), cancellationToken);
+        if (query.AckActivityId is null)
+        {
+            var ackId = await thread.PostCardAsync(query.Place, QueryCards.Ack(query), "Query received", cancellationToken);
+            query = await queries.UpdateAsync(query.Community, query.Id, q => q with { AckActivityId = ackId }, cancellationToken) ?? query;
+        }
+
+        var toAsk = options.Value.ExpertsPerQuery - query.Experts.Count(e => e.State != AssignmentState.Waiting);
+        foreach (var expert in query.Experts.Where(e => e.State == AssignmentState.Waiting).Take(Math.Max(0, toAsk)).ToList())
+        {
+            query = await outreach.AskAsync(query, expert, cancellationToken);
+        }
+
+        await thread.RefreshAckAsync(query, cancellationToken);
+        Log.QueryRouted(logger, query.Id, query.Experts.Count(e => e.State != AssignmentState.Waiting), query.Experts.Count);
+    }
+
+    private async Task<QueryRequest> CreateOrResumeAsync(TurnContext turn, QueryText text, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var community = options.Value.Community;
+        var asker = activity.From!;
+        var matches = await finder.FindAsync(community, text, asker.Id!, options.Value.CandidatesKept, cancellationToken);
+        var reference = activity.GetConversationReference();
+        var place = new QueryPlace(
+            activity.ChannelId!, activity.ServiceUrl!, activity.Conversation!.Id!, reference.TenantId,
+            activity.Recipient?.Id, activity.Recipient?.Name, activity.Id ?? string.Empty);
+        var query = new QueryRequest(
+            community,
+            QueryIds.From(place.ChannelId, place.ConversationId, place.QuestionActivityId),
+            text.Question,
+            text.Tags,
+            place,
+            asker.Id!,
+            asker.Name ?? "A member",
+            clock.GetUtcNow(),
+            [.. matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId })]);
+        var (stored, _) = await queries.CreateAsync(query, cancellationToken);
+        return stored;
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CopBot.Features.Query;
+
+/// <summary>Query routing settings under <c>CopBot:Query</c>.</summary>
+public sealed class QueryOptions
+{
+    public const string Section = "CopBot:Query";
+
+    /// <summary>The community whose profile index routes questions (one community per deployment for now).</summary>
+    [Required]
+    public string Community { get; set; } = "default";
+
+    /// <summary>How many experts are asked at once.</summary>
+    [Range(1, 10)]
+    public int ExpertsPerQuery { get; set; } = 3;
+
+    /// <summary>How many ranked experts are kept, so a decline can go to the next in line.</summary>
+    [Range(1, 20)]
+    public int CandidatesKept { get; set; } = 8;
+
+    /// <summary>How often the in-memory expert index is rebuilt from Table Storage.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

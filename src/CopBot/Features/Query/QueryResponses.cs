@@ -1,0 +1,161 @@
+using CopBot.Cards;
+using CopBot.Community;
+using CopBot.Turns;
+
+namespace CopBot.Features.Query;
+
+/// <summary>
+/// What experts and askers do on the query cards. Every action is checked against the stored query, never the
+/// card's data alone: a forged request id or a stranger's click changes nothing and says why.
+/// </summary>
+public sealed class QueryResponses(
+    IQueryStore queries,
+    IProfileStore profiles,
+    ExpertOutreach outreach,
+    QueryThread thread,
+    Microsoft.Extensions.Options.IOptions<QueryOptions> options,
+    TimeProvider clock)
+{
+    public const string NotRouted = "Only the experts this question was routed to can answer or decline it.";
+    public const string NotAllowedToClose = "Only the person who asked, or a facilitator, can mark this question answered.";
+    public const string Unknown = "I cannot find this question any more.";
+
+    public async Task<CardActionResult> AnswerAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var answer = action.GetString(QueryCardKeys.Answer)?.Trim();
+        if (string.IsNullOrEmpty(answer))
+        {
+            return CardActionResult.Refuse(StatusCodes.Status400BadRequest, "Write an answer first, or decline.");
+        }
+
+        if (answer.Length > QueryCardKeys.MaxAnswerLength)
+        {
+            return CardActionResult.Refuse(StatusCodes.Status400BadRequest, $"Answers are limited to {QueryCardKeys.MaxAnswerLength} characters.");
+        }
+
+        var (query, expert, refusal) = await FindRoutedAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (expert!.State == AssignmentState.Answered)
+        {
+            return CardActionResult.Replace(ExpertDoneCard.Answered(query!.Question));
+        }
+
+        var now = clock.GetUtcNow();
+        var stored = await queries.UpdateAsync(query!.Community, query.Id, q =>
+            q.Find(expert.ExpertId, null) is { State: AssignmentState.Asked } current
+                ? q.With(current with { State = AssignmentState.Answered, Answer = answer, AnsweredAt = now })
+                : null,
+            cancellationToken);
+        if (stored?.Find(expert.ExpertId, null) is not { State: AssignmentState.Answered, AnsweredAt: var at } || at != now)
+        {
+            return CardActionResult.Replace(ExpertDoneCard.Answered(query.Question));  // someone else's click already landed
+        }
+
+        await thread.PostCardAsync(stored.Place, AnswerCard.Build(new AnswerView(expert.Name, answer, stored.Question)), $"Answer from {expert.Name}", cancellationToken);
+        await thread.RefreshAckAsync(stored, cancellationToken);
+        return CardActionResult.Replace(ExpertDoneCard.Answered(stored.Question));
+    }
+
+    public async Task<CardActionResult> DeclineAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (query, expert, refusal) = await FindRoutedAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var reason = action.GetString(QueryCardKeys.DeclineReason)?.Trim();
+        var stored = await queries.UpdateAsync(query!.Community, query.Id, q =>
+            q.Find(expert!.ExpertId, null) is { State: AssignmentState.Asked } current
+                ? q.With(current with { State = AssignmentState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason })
+                : null,
+            cancellationToken) ?? query;
+
+        if (stored.NextWaiting is { } next && stored.Status == QueryStatus.Open)
+        {
+            stored = await outreach.AskAsync(stored, next, cancellationToken);
+        }
+        else if (stored.Experts.All(e => e.State is AssignmentState.Declined))
+        {
+            await AskFacilitatorsAsync(stored, cancellationToken);
+        }
+
+        await thread.RefreshAckAsync(stored, cancellationToken);
+        return CardActionResult.Replace(ExpertDoneCard.Declined(stored.Question));
+    }
+
+    public async Task<CardActionResult> CloseAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var query = await LoadAsync(action, cancellationToken);
+        if (query is null)
+        {
+            return CardActionResult.Refuse(StatusCodes.Status404NotFound, Unknown);
+        }
+
+        var from = turn.Activity.From!;
+        if (from.Id != query.AskerId && !await IsFacilitatorAsync(query.Community, from, cancellationToken))
+        {
+            return CardActionResult.Refuse(StatusCodes.Status403Forbidden, NotAllowedToClose);
+        }
+
+        var closed = await queries.UpdateAsync(query.Community, query.Id, q => q.Status == QueryStatus.Closed ? null : q with { Status = QueryStatus.Closed }, cancellationToken) ?? query;
+        return CardActionResult.Replace(QueryCards.Ack(closed));
+    }
+
+    private async Task<(QueryRequest? Query, ExpertAssignment? Expert, CardActionResult? Refusal)> FindRoutedAsync(
+        TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        var query = await LoadAsync(action, cancellationToken);
+        if (query is null)
+        {
+            return (null, null, CardActionResult.Refuse(StatusCodes.Status404NotFound, Unknown));
+        }
+
+        var from = turn.Activity.From!;
+        var expert = query.Find(from.Id, from.AadObjectId);
+        if (expert is null || expert.State is AssignmentState.Waiting)
+        {
+            return (query, null, CardActionResult.Refuse(StatusCodes.Status403Forbidden, NotRouted));
+        }
+
+        if (query.Status == QueryStatus.Closed)
+        {
+            return (query, expert, CardActionResult.Replace(ExpertDoneCard.Closed(query.Question)));
+        }
+
+        return expert.State == AssignmentState.Declined
+            ? (query, expert, CardActionResult.Replace(ExpertDoneCard.Declined(query.Question)))
+            : (query, expert, null);
+    }
+
+    private async Task<QueryRequest?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
+        action.GetString(QueryCardKeys.RequestId) is { Length: > 0 and <= 100 } id
+            ? await queries.GetAsync(options.Value.Community, id, cancellationToken)
+            : null;
+
+    private async Task<bool> IsFacilitatorAsync(string community, Protocol.ChannelAccount person, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.GetAsync(community, person.Id!, cancellationToken)
+            ?? (person.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(community, aad, cancellationToken) : null);
+        return profile?.Roles.Contains(CommunityRole.Facilitator) == true;
+    }
+
+    private async Task AskFacilitatorsAsync(QueryRequest query, CancellationToken cancellationToken)
+    {
+        var facilitators = (await profiles.ListAsync(query.Community, cancellationToken)).Where(p => p.Roles.Contains(CommunityRole.Facilitator)).Take(3);
+        foreach (var facilitator in facilitators)
+        {
+            await thread.MentionAsync(query.Place, new Protocol.ChannelAccount { Id = facilitator.Id, Name = facilitator.Name },
+                "every expert asked has declined this question. Could you find someone who knows?", cancellationToken);
+        }
+    }
+}

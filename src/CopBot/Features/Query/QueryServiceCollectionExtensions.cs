@@ -1,0 +1,22 @@
+using CopBot.Community;
+using CopBot.Turns;
+
+namespace CopBot.Features.Query;
+
+public static class QueryServiceCollectionExtensions
+{
+    public static IServiceCollection AddQueryFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<QueryOptions>().Bind(configuration.GetSection(QueryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ExpertIndexHolder(ExpertIndex.Empty(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueryOptions>>().Value.Community)));
+        services.AddSingleton(new ExpertRanker(new RoutingOptions()));
+        services.AddSingleton<IExpertFinder, IndexedExpertFinder>();
+        services.AddHostedService<ExpertIndexRefresher>();
+        services.AddSingleton<QueryThread>();
+        services.AddSingleton<ExpertOutreach>();
+        services.AddSingleton<QueryFlow>();
+        services.AddSingleton<QueryResponses>();
+        services.AddSingleton<IBotFeature, QueryFeature>();
+        return services;
+    }
+}
