@@ -15,11 +15,24 @@ if [ ! -x node_modules/.bin/azurite-table ] || [ ! -x node_modules/.bin/agentspl
 fi
 
 pids=()
+# Background children of a script start with SIGINT ignored, and .NET keeps it ignored: Ctrl+C never reaches
+# the bot, so everything is stopped with SIGTERM (graceful for ASP.NET and Azurite, immediate for the
+# playground), then SIGKILL for anything still alive after 10 s.
 cleanup() {
-  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 40); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break
+    sleep 0.25
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 wait_for() { # url, what, pid
   for _ in $(seq 1 120); do
@@ -44,10 +57,13 @@ export ConnectionStrings__Tables="UseDevelopmentStorage=true"
 echo "Building CopBot…"
 dotnet build src/CopBot -c Debug --nologo -v quiet
 echo "Importing the demo community (samples/demo-community.jsonl)…"
-dotnet run --no-build --project src/CopBot -- profiles import samples/demo-community.jsonl
+# Absolute path: dotnet run executes in the project folder, so a relative path would not be found.
+dotnet run --no-build --project src/CopBot -- profiles import "$PWD/samples/demo-community.jsonl"
 
 echo "Starting CopBot on $BOT_URL (anonymous mode: the playground sends no token)…"
-ASPNETCORE_URLS="$BOT_URL" dotnet run --no-build --project src/CopBot > .data/logs/copbot.log 2>&1 &
+# Started without `dotnet run` (exec in the project folder, where dotnet run would run it) so the pid we stop is the
+# bot itself, not a wrapper that does not pass signals on.
+(cd src/CopBot && ASPNETCORE_URLS="$BOT_URL" exec dotnet bin/Debug/net10.0/CopBot.dll) > .data/logs/copbot.log 2>&1 &
 pids+=($!)
 wait_for "$BOT_URL/healthz" "CopBot" "${pids[-1]}"
 

@@ -27,16 +27,21 @@ public sealed class HelpFeature : IBotFeature
 
     private static async Task ShowHelpForUnknownAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var intro = string.IsNullOrWhiteSpace(turn.Text)
-            ? "Hello! Here is what I can do."
-            : $"I did not recognise \"{Shorten(turn.Command.Command)}\" as a command. Here is what I can do.";
+        // The fallback only sees text no feature claimed: a catalog command arriving here is one not built yet.
+        var intro = string.IsNullOrWhiteSpace(turn.Text) ? "Hello! Here is what I can do."
+            : CommandCatalog.Find(turn.Command.Command) is { } planned
+                ? $"\"{planned.Name}\" is not available in this version yet; to get help from the community now, use query."
+                : $"I did not recognise \"{Shorten(turn.Command.Command)}\" as a command. Here is what I can do.";
         await turn.ReplyAsync(HelpCard.Build(CommandCatalog.All, intro), "What I can do", cancellationToken);
     }
 
     private static string Shorten(string word) => word.Length <= 40 ? word : word[..40] + "…";
 
+    // Without a command (the welcome card's "All commands" button) help.show means the whole list, as CardVerbs.HelpShow says.
     private static Task<CardActionResult> ShowTopicAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
-        Task.FromResult(CommandCatalog.Find(action.GetString("command")) is { } command
+        Task.FromResult(action.GetString(CardDataKeys.Command) is not { } name
+            ? CardActionResult.Replace(HelpCard.Build(CommandCatalog.All))
+            : CommandCatalog.Find(name) is { } command
             ? CardActionResult.Replace(HelpTopicCard.Build(command, CommandCatalog.Details(command.Name)))
             : CardActionResult.Refuse(StatusCodes.Status400BadRequest, "I do not know that command. Type help to see the list."));
 }

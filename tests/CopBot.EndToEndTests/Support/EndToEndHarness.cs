@@ -1,0 +1,172 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CopBot.Testing;
+
+namespace CopBot.EndToEndTests.Support;
+
+/// <summary>
+/// One test's world: the real bot, a fresh Agents Playground pointed at it, and the playground's conversation
+/// WebSocket, already connected. The helpers drive the playground's scripting API as the web UI would.
+/// Disposing stops everything it started, also when the test failed.
+/// </summary>
+public sealed class EndToEndHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(15);
+
+    private EndToEndHarness(PlaygroundTenant tenant, BotServer bot, PlaygroundProcess playground, ConversationFeed feed, HttpClient http)
+    {
+        Tenant = tenant;
+        Bot = bot;
+        Playground = playground;
+        Feed = feed;
+        Http = http;
+    }
+
+    public PlaygroundTenant Tenant { get; }
+
+    public BotServer Bot { get; }
+
+    public PlaygroundProcess Playground { get; }
+
+    public ConversationFeed Feed { get; }
+
+    private HttpClient Http { get; }
+
+    public static async Task<EndToEndHarness> StartAsync(AzuriteFixture azurite)
+    {
+        var tenant = new PlaygroundTenant();
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        var ports = LoopbackPorts.Free(2);
+        var botPort = ports[0];
+        // Both start at once (the playground needs only the bot's address until the first activity): ~1 s less per test.
+        var starting = BotServer.StartAsync(azurite, botPort);
+        var launching = PlaygroundProcess.StartAsync(tenant, BotServer.EndpointOn(botPort), ports[1], http);
+        try
+        {
+            await Task.WhenAll(starting, launching);
+            var (bot, playground) = (starting.Result, launching.Result);
+            var feed = await ConversationFeed.ConnectAsync(playground.Port);
+            return new EndToEndHarness(tenant, bot, playground, feed, http);
+        }
+        catch
+        {
+            // Whichever of the two did start must still be stopped.
+            await DisposeAllAsync(null, await Completed(launching), await Completed(starting), http);
+            throw;
+        }
+    }
+
+    private static async Task<T?> Completed<T>(Task<T> task)
+        where T : class
+    {
+        try
+        {
+            return await task;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What the web UI does on opening a conversation: the bot gets installationUpdate and conversationUpdate.</summary>
+    public async Task InstallAsync(string conversationId)
+    {
+        using var response = await Http.PostAsJsonAsync(Url($"_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation"), new JsonObject());
+        await EnsureSuccessAsync(response, "installation");
+    }
+
+    /// <summary>The current user posts <paramref name="text"/>; in a channel or group chat the bot only sees it when mentioned.</summary>
+    public async Task<SentMessage> SendAsync(string conversationId, string text, bool mentionBot)
+    {
+        var mention = $"<at>{Tenant.BotName}</at>";
+        var body = new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = Tenant.CurrentUser.Id },
+            ["text"] = mentionBot ? $"{mention} {text}" : text,
+            ["textFormat"] = "plain",
+        };
+        if (mentionBot)
+        {
+            body["mentions"] = new JsonArray(new JsonObject
+            {
+                ["mentioned"] = new JsonObject { ["id"] = Tenant.BotId, ["name"] = Tenant.BotName },
+                ["text"] = mention,
+            });
+        }
+
+        using var response = await Http.PostAsJsonAsync(Url($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages"), body);
+        var json = await ReadJsonAsync(response, "message");
+        return new SentMessage((string)json["messageId"]!, (string?)json["postConversationId"]);
+    }
+
+    /// <summary>
+    /// Presses an Action.Execute button on the bot's card <paramref name="replyToId"/> (its playground message id)
+    /// as <paramref name="fromId"/> (default: the current user). Returns the playground's answer: the bot's invoke
+    /// response without its statusCode, <c>{type, value}</c>.
+    /// </summary>
+    public async Task<JsonObject> InvokeAsync(string conversationId, string replyToId, string verb, JsonObject? data, string? fromId = null)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["from"] = new JsonObject { ["id"] = fromId ?? Tenant.CurrentUser.Id },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["replyToId"] = replyToId,
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
+                ["trigger"] = "manual",
+            },
+        };
+        using var response = await Http.PostAsJsonAsync(Url("_conversation/v1/invoke"), body);
+        return await ReadJsonAsync(response, "invoke");
+    }
+
+    public Task<PlaygroundMessage> WaitForBotMessageAsync(Func<PlaygroundMessage, bool> predicate, TimeSpan? timeout = null) =>
+        Feed.WaitForBotMessageAsync(predicate, timeout ?? ReplyTimeout);
+
+    private Uri Url(string relative) => new(Playground.BaseAddress, relative);
+
+    private async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response, string what)
+    {
+        await EnsureSuccessAsync(response, what);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())?.AsObject()
+            ?? throw new InvalidOperationException($"The playground answered the {what} with an empty body.");
+    }
+
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException(
+                $"The playground refused the {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}. {Playground.Diagnostics()}");
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await DisposeAllAsync(Feed, Playground, Bot, Http);
+
+    private static async Task DisposeAllAsync(ConversationFeed? feed, PlaygroundProcess? playground, BotServer? bot, HttpClient http)
+    {
+        // Feed before playground (so its end is not reported as a failure), playground before bot.
+        if (feed is not null)
+        {
+            await feed.DisposeAsync();
+        }
+
+        if (playground is not null)
+        {
+            await playground.DisposeAsync();
+        }
+
+        if (bot is not null)
+        {
+            await bot.DisposeAsync();
+        }
+
+        http.Dispose();
+    }
+}
+
+/// <summary>The playground's answer to a user message; <see cref="PostConversationId"/> is set when it started a channel thread.</summary>
+public sealed record SentMessage(string MessageId, string? PostConversationId);
