@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x node_modules/.bin/azurite-table ] || [ ! -d node_modules/adaptivecards ] || [ ! -x node_modules/.bin/agentsplayground ]; then
+if [ ! -x node_modules/.bin/azurite-table ] || [ ! -d node_modules/adaptivecards ] || [ ! -x node_modules/.bin/agentsplayground ] || [ ! -d node_modules/@microsoft/app-manifest ]; then
   echo "Installing Node tools (npm ci)…"
   npm ci --no-audit --no-fund --loglevel=error
 fi
