@@ -77,6 +77,82 @@ public sealed class AdminCliTests(AzuriteFixture azurite)
         }
     }
 
+    private async Task<IConfiguration> DemoCommunityAsync()
+    {
+        var settings = Settings(NewPrefix());
+        Assert.Equal(0, await AdminCli.RunAsync(["profiles", "import", DemoFile], settings, TextWriter.Null, TextWriter.Null));
+        return settings;
+    }
+
+    [Fact]
+    public async Task Route_FireQuestionAsJson_RanksFireExpertsWithReasons()
+    {
+        var settings = await DemoCommunityAsync();
+        using var output = new StringWriter();
+
+        var exit = await AdminCli.RunAsync(["route", "How do we run prescribed burning with communities?", "--top", "2", "--json"], settings, output, TextWriter.Null);
+
+        Assert.Equal(0, exit);
+        var experts = System.Text.Json.Nodes.JsonNode.Parse(output.ToString())!["experts"]!.AsArray();
+        Assert.Equal(2, experts.Count);
+        Assert.Contains(experts, e => (string?)e!["name"] == "Kalani Makoa Reyes");
+        Assert.All(experts, e => Assert.NotEmpty(e!["why"]!.AsArray()));
+        Assert.True((double)experts[0]!["score"]! >= (double)experts[1]!["score"]!);
+    }
+
+    [Fact]
+    public async Task Route_ExcludedExpert_NeverReturned()
+    {
+        var settings = await DemoCommunityAsync();
+        using var output = new StringWriter();
+
+        await AdminCli.RunAsync(["route", "prescribed burning", "--exclude", "29:1Ty5WnQx2LkJ8cVb6ZmR3aPs9DfG0hEo7UiY4tKw1XrNqMj", "--exclude", "a4c9e1f0-2b3d-4c5e-8f7a-6b5c4d3e2f1a", "--json"], settings, output, TextWriter.Null);
+
+        Assert.DoesNotContain("Kalani", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nadia", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Route_Batch_OneResultPerLineInOrderWithErrorsInPlace()
+    {
+        var settings = await DemoCommunityAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"queries-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"text":"HIV and nutrition in food insecure households","tags":["hiv"]}""",
+            """{not json""",
+            """{"text":"theory of change for a results framework","exclude":["emp-00988"]}""",
+        ]);
+        using var output = new StringWriter();
+
+        try
+        {
+            var exit = await AdminCli.RunAsync(["route", "--batch", file, "--top", "3"], settings, output, TextWriter.Null);
+
+            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(1, exit);
+            Assert.Equal(3, lines.Length);
+            Assert.Contains("Grace Achieng Otieno", lines[0], StringComparison.Ordinal);
+            Assert.Contains("line 2", lines[1], StringComparison.Ordinal);
+            Assert.DoesNotContain("emp-00988", lines[2], StringComparison.Ordinal);
+            Assert.Contains("experts", lines[2], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Route_NoQuestion_ExitCode2WithUsage()
+    {
+        var settings = await DemoCommunityAsync();
+        using var errors = new StringWriter();
+
+        Assert.Equal(2, await AdminCli.RunAsync(["route"], settings, TextWriter.Null, errors));
+        Assert.Contains("Give a question", errors.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ProfilesImport_MissingFile_ExitCode2AndClearMessage()
     {

@@ -10,7 +10,7 @@ namespace CopBot.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Verbs = ["profiles"];
+    private static readonly string[] Verbs = ["profiles", "route"];
 
     public static bool Handles(string[] args) =>
         args is { Length: > 0 } && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -29,6 +29,7 @@ public static class AdminCli
         var root = new RootCommand("CopBot admin commands")
         {
             ProfileCommands.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
+            RouteCommand.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
         };
         return await root.Parse(args).InvokeAsync();
     }
@@ -38,6 +39,7 @@ public static class AdminCli
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
         services.AddCopBotStorage(configuration);
         return services.BuildServiceProvider();
     }
