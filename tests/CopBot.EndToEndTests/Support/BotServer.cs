@@ -34,6 +34,9 @@ public sealed class BotServer : IAsyncDisposable
 
     public Uri Endpoint => EndpointOn(Port);
 
+    /// <summary>The running bot's services, to seed profiles and read what it stored.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static Uri EndpointOn(int port) => new($"http://127.0.0.1:{port}/api/messages");
 
     public static async Task<BotServer> StartAsync(AzuriteFixture azurite, int port)
