@@ -16,7 +16,8 @@ public sealed class CopBotTables
         Profiles = service.GetTableClient(options.TablePrefix + "Profiles");
         ProfileHistory = service.GetTableClient(options.TablePrefix + "ProfileHistory");
         Queries = service.GetTableClient(options.TablePrefix + "Queries");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries];
+        OpenQueries = service.GetTableClient(options.TablePrefix + "OpenQueries");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -36,6 +37,9 @@ public sealed class CopBotTables
 
     /// <summary>Queries by community (row: query id), each one row holding the query and its expert assignments.</summary>
     public TableClient Queries { get; }
+
+    /// <summary>One row per open query (partition community), so deadline checks never scan closed ones.</summary>
+    public TableClient OpenQueries { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

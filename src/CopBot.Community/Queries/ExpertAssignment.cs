@@ -8,6 +8,9 @@ public enum AssignmentState
     Asked,
     Answered,
     Declined,
+
+    /// <summary>No answer within the community's answer window; the next expert was asked. A late answer is still welcome.</summary>
+    TimedOut,
 }
 
 /// <summary>How an expert was reached: a 1:1 card, or an @mention in the thread when they never installed the bot.</summary>
@@ -45,4 +48,7 @@ public sealed record ExpertAssignment(string ExpertId, string Name, double Score
     public DateTimeOffset? AnsweredAt { get; init; }
 
     public string? DeclineReason { get; init; }
+
+    /// <summary>When the half-window reminder went out; set once, so a reminder is never sent twice.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
 }

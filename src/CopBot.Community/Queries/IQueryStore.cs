@@ -12,5 +12,8 @@ public interface IQueryStore
     /// Applies <paramref name="change"/> to the stored query and writes it with the ETag it read, re-reading and
     /// re-applying when someone else wrote first. A change that returns null leaves the row untouched.
     /// </summary>
+    /// <summary>Ids of the community's open queries (a small index row per open query, removed when it closes).</summary>
+    Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
+
     Task<QueryRequest?> UpdateAsync(string community, string id, Func<QueryRequest, QueryRequest?> change, CancellationToken cancellationToken);
 }

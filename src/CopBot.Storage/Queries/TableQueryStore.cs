@@ -27,6 +27,8 @@ public sealed class TableQueryStore(CopBotTables tables, ILogger<TableQueryStore
         ArgumentNullException.ThrowIfNull(query);
         try
         {
+            // Index first: an index row whose query never got written is only skipped by the deadline checker, never lost work.
+            await tables.OpenQueries.UpsertEntityAsync(new TableEntity(KeyEncoder.Encode(query.Community), KeyEncoder.Encode(query.Id)), TableUpdateMode.Replace, cancellationToken);
             await tables.Queries.AddEntityAsync(ToEntity(query), cancellationToken);
             return (query, true);
         }
@@ -39,6 +41,17 @@ public sealed class TableQueryStore(CopBotTables tables, ILogger<TableQueryStore
 
     public async Task<QueryRequest?> GetAsync(string community, string id, CancellationToken cancellationToken) =>
         (await ReadAsync(community, id, cancellationToken))?.Query;
+
+    public async Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var row in tables.OpenQueries.QueryAsync<TableEntity>(r => r.PartitionKey == KeyEncoder.Encode(community), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(KeyEncoder.Decode(row.RowKey));
+        }
+
+        return ids;
+    }
 
     public Task<QueryRequest?> UpdateAsync(string community, string id, Func<QueryRequest, QueryRequest?> change, CancellationToken cancellationToken)
     {
@@ -58,6 +71,11 @@ public sealed class TableQueryStore(CopBotTables tables, ILogger<TableQueryStore
             }
 
             await tables.Queries.UpdateEntityAsync(ToEntity(changed), stored.Value.ETag, TableUpdateMode.Replace, ct);
+            if (changed.Status == QueryStatus.Closed)
+            {
+                await tables.OpenQueries.DeleteEntityAsync(KeyEncoder.Encode(community), KeyEncoder.Encode(id), ETag.All, ct);
+            }
+
             return changed;
         }, logger, "query", cancellationToken);
     }

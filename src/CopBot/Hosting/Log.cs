@@ -50,4 +50,10 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "Could not rebuild the expert index; routing keeps the previous one.")]
     public static partial void ExpertIndexRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(17, LogLevel.Warning, "Deadline check of query {QueryId} failed; it is retried at the next check.")]
+    public static partial void DeadlineCheckFailed(ILogger logger, Exception exception, string queryId);
+
+    [LoggerMessage(18, LogLevel.Information, "Query {QueryId}: expert {ExpertId} did not answer in time; asking the next.")]
+    public static partial void ExpertTimedOut(ILogger logger, string queryId, string expertId);
 }

@@ -71,6 +71,21 @@ public class TableQueryStoreTests(AzuriteFixture azurite) : StorageTest(azurite)
     }
 
     [Fact]
+    public async Task ListOpenAsync_CreatedThenClosed_ListedOnlyWhileOpen()
+    {
+        var store = Storage.Queries();
+        await store.CreateAsync(Query("q-open-1"), default);
+        await store.CreateAsync(Query("q-open-2"), default);
+
+        var open = await store.ListOpenAsync("default", default);
+        await store.UpdateAsync("default", "q-open-1", q => q with { Status = QueryStatus.Closed }, default);
+
+        Assert.Equal(["q-open-1", "q-open-2"], open.Order());
+        Assert.Equal(["q-open-2"], await store.ListOpenAsync("default", default));
+        Assert.Empty(await store.ListOpenAsync("another-community", default));
+    }
+
+    [Fact]
     public async Task UpdateAsync_ChangeReturnsNull_LeavesTheRowAlone()
     {
         var store = Storage.Queries();

@@ -13,6 +13,7 @@ namespace CopBot.Features.Query;
 public sealed class ExpertOutreach(
     IConnectorClient connector,
     IContactStore contacts,
+    IProfileStore profiles,
     IQueryStore queries,
     QueryThread thread,
     TimeProvider clock,
@@ -36,6 +37,38 @@ public sealed class ExpertOutreach(
         asked = asked with { State = AssignmentState.Asked, AskedAt = clock.GetUtcNow() };
         return await queries.UpdateAsync(query.Community, query.Id, q => q.With(asked), cancellationToken) ?? query.With(asked);
     }
+
+    /// <summary>A nudge where the expert was asked: their 1:1 chat, or the thread for those reached by mention.</summary>
+    public async Task RemindAsync(QueryRequest query, ExpertAssignment expert, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(expert);
+        var text = $"Reminder: {query.AskerName} is still waiting for an answer to \"{Shorten(query.Question)}\" (until {deadline:yyyy-MM-dd HH:mm} UTC).";
+        if (expert is { NotifiedBy: NotificationChannel.PersonalCard, PersonalConversationId: { } chat })
+        {
+            var reminder = Activity.CreateMessage(text + " Answer or decline on the card above.");
+            reminder.From = new ChannelAccount { Id = query.Place.BotId, Name = query.Place.BotName };
+            reminder.Conversation = new ConversationAccount { Id = chat, TenantId = query.Place.TenantId };
+            await connector.SendToConversationAsync(query.Place.ServiceUrl, chat, reminder, cancellationToken);
+            return;
+        }
+
+        await thread.MentionAsync(query.Place, new ChannelAccount { Id = expert.ExpertId, Name = expert.Name }, text + " Reply in this thread.", cancellationToken);
+    }
+
+    /// <summary>Nobody asked could help: the community's facilitators are mentioned in the thread to find someone.</summary>
+    public async Task AskFacilitatorsAsync(QueryRequest query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var facilitators = (await profiles.ListAsync(query.Community, cancellationToken)).Where(p => p.Roles.Contains(CommunityRole.Facilitator)).Take(3);
+        foreach (var facilitator in facilitators)
+        {
+            await thread.MentionAsync(query.Place, new ChannelAccount { Id = facilitator.Id, Name = facilitator.Name },
+                "nobody asked so far could answer this question. Could you find someone who knows?", cancellationToken);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 
     private async Task<ExpertAssignment?> TrySendPersonalCardAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ internal static class QueryCards
         {
             AssignmentState.Answered => "answered",
             AssignmentState.Declined => "declined",
+            AssignmentState.TimedOut => "no reply in time",
             _ => "asked",
         });
 

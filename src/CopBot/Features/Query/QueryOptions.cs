@@ -19,6 +19,14 @@ public sealed class QueryOptions
     [Range(1, 20)]
     public int CandidatesKept { get; set; } = 8;
 
+    /// <summary>How long an expert has to answer before the next is asked; a reminder goes out at half time.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan AnswerWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often open queries are checked for reminders and timeouts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often the in-memory expert index is rebuilt from Table Storage.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -48,7 +48,7 @@ public sealed class QueryResponses(
 
         var now = clock.GetUtcNow();
         var stored = await queries.UpdateAsync(query!.Community, query.Id, q =>
-            q.Find(expert.ExpertId, null) is { State: AssignmentState.Asked } current
+            q.Find(expert.ExpertId, null) is { State: AssignmentState.Asked or AssignmentState.TimedOut } current
                 ? q.With(current with { State = AssignmentState.Answered, Answer = answer, AnsweredAt = now })
                 : null,
             cancellationToken);
@@ -73,18 +73,15 @@ public sealed class QueryResponses(
 
         var reason = action.GetString(QueryCardKeys.DeclineReason)?.Trim();
         var stored = await queries.UpdateAsync(query!.Community, query.Id, q =>
-            q.Find(expert!.ExpertId, null) is { State: AssignmentState.Asked } current
+            q.Find(expert!.ExpertId, null) is { State: AssignmentState.Asked or AssignmentState.TimedOut } current
                 ? q.With(current with { State = AssignmentState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason })
                 : null,
             cancellationToken) ?? query;
 
-        if (stored.NextWaiting is { } next && stored.Status == QueryStatus.Open)
+        // Someone else is asked only for a decline within the window: after a timeout the next expert was asked already.
+        if (expert!.State == AssignmentState.Asked && stored.Status == QueryStatus.Open)
         {
-            stored = await outreach.AskAsync(stored, next, cancellationToken);
-        }
-        else if (stored.Experts.All(e => e.State is AssignmentState.Declined))
-        {
-            await AskFacilitatorsAsync(stored, cancellationToken);
+            stored = await AskNextOrFacilitatorsAsync(stored, outreach, cancellationToken);
         }
 
         await thread.RefreshAckAsync(stored, cancellationToken);
@@ -149,13 +146,19 @@ public sealed class QueryResponses(
         return profile?.Roles.Contains(CommunityRole.Facilitator) == true;
     }
 
-    private async Task AskFacilitatorsAsync(QueryRequest query, CancellationToken cancellationToken)
+    /// <summary>Asks the best expert not asked yet; when nobody is left and nobody answered, the facilitators.</summary>
+    internal static async Task<QueryRequest> AskNextOrFacilitatorsAsync(QueryRequest query, ExpertOutreach outreach, CancellationToken cancellationToken)
     {
-        var facilitators = (await profiles.ListAsync(query.Community, cancellationToken)).Where(p => p.Roles.Contains(CommunityRole.Facilitator)).Take(3);
-        foreach (var facilitator in facilitators)
+        if (query.NextWaiting is { } next)
         {
-            await thread.MentionAsync(query.Place, new Protocol.ChannelAccount { Id = facilitator.Id, Name = facilitator.Name },
-                "every expert asked has declined this question. Could you find someone who knows?", cancellationToken);
+            return await outreach.AskAsync(query, next, cancellationToken);
         }
+
+        if (query.Answered.Count == 0 && query.Experts.All(e => e.State is not AssignmentState.Asked))
+        {
+            await outreach.AskFacilitatorsAsync(query, cancellationToken);
+        }
+
+        return query;
     }
 }

@@ -16,6 +16,8 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton<ExpertOutreach>();
         services.AddSingleton<QueryFlow>();
         services.AddSingleton<QueryResponses>();
+        services.AddSingleton<QueryDeadlineChecker>();
+        services.AddHostedService<QueryDeadlineService>();
         services.AddSingleton<IBotFeature, QueryFeature>();
         return services;
     }
