@@ -36,6 +36,9 @@ public sealed class QueryCardsTests
             ["expert-done-answered"] = ExpertDoneCard.Answered("How do we target cash transfers?"),
             ["expert-done-declined"] = ExpertDoneCard.Declined("How do we target cash transfers?"),
             ["expert-done-closed"] = ExpertDoneCard.Closed(Samples.Hostile),
+            ["query-form"] = QueryFormCard.Build(),
+            ["query-form-error"] = QueryFormCard.Build("Write your question first."),
+            ["query-ack-urgent"] = QueryAckCard.Build(Ack() with { IsUrgent = true }),
         });
     }
 

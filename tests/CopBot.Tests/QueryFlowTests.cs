@@ -178,7 +178,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Query_WithoutQuestion_AsksForItAndStoresNothing()
+    public async Task Query_WithoutQuestion_AnswersWithTheFormAndStoresNothing()
     {
         await using var bot = await BotHarness.StartAsync(azurite);
         var ask = bot.Payload("personal-message");
@@ -187,8 +187,49 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
         using var response = await bot.PostAsync(ask);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("What is your question?", Assert.Single(bot.SentCards).ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Ask the community", Assert.Single(bot.SentCards).ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(0, await bot.CountAsync("Queries"));
+    }
+
+    private static JsonObject FormPress(BotHarness bot, string verb, JsonObject inputs)
+    {
+        var press = bot.Payload("invoke-adaptive-card-action");
+        press["id"] = "f:" + Guid.NewGuid();
+        press["replyToId"] = "1741684990000";
+        press["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = inputs }, ["trigger"] = "manual" };
+        return press;
+    }
+
+    [Fact]
+    public async Task QueryForm_AskWithTopicsAndUrgency_RoutesAndConfirmsInPlace()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        await ImportDemoCommunityAsync(bot);
+
+        var answer = await InvokeAsync(bot, FormPress(bot, "query.ask",
+            new JsonObject { ["question"] = "How do we keep village fire brigades motivated?", ["topics"] = "fire-management, forestry", ["urgency"] = "urgent" }));
+
+        Assert.Contains("Question sent", answer["value"]!.ToJsonString(), StringComparison.Ordinal);
+        var store = bot.Services.GetRequiredService<IQueryStore>();
+        var query = (await store.GetAsync("default", Assert.Single(await store.ListOpenAsync("default", CancellationToken.None)), CancellationToken.None))!;
+        Assert.True(query.IsUrgent);
+        Assert.Equal(["fire-management", "forestry"], query.Tags);
+        Assert.Equal("1741684990000", query.Place.QuestionActivityId);
+        Assert.Contains(bot.SentCards, c => c.ToJsonString().Contains("Query (urgent)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task QueryForm_EmptyQuestionOrCancel_NothingStored()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+
+        var empty = await InvokeAsync(bot, FormPress(bot, "query.ask", new JsonObject { ["question"] = "   " }));
+        var cancelled = await InvokeAsync(bot, FormPress(bot, "query.cancel", new JsonObject()));
+
+        Assert.Contains("Write your question first.", empty["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Cancelled", cancelled["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await bot.CountAsync("Queries"));
+        Assert.Empty(bot.Sent);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public sealed record QueryRequest(
 {
     public QueryStatus Status { get; init; } = QueryStatus.Open;
 
+    public bool IsUrgent { get; init; }
+
     /// <summary>The acknowledgement card in the thread, updated in place as answers arrive.</summary>
     public string? AckActivityId { get; init; }
 

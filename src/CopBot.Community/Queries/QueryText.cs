@@ -21,6 +21,20 @@ public sealed partial record QueryText(string Question, IReadOnlyList<string> Ta
         return new QueryText(question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question, tags);
     }
 
+    /// <summary>Adds topics typed in a form field ("cash-transfers, targeting" or "#fire #forestry").</summary>
+    public QueryText WithTopics(string? topics)
+    {
+        if (string.IsNullOrWhiteSpace(topics))
+        {
+            return this;
+        }
+
+        var extra = topics.Split([',', ';', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(Skill.NormalizeTag)
+            .Where(t => t.Length is > 0 and <= ProfileLimits.MaxTagLength);
+        return this with { Tags = [.. Tags.Concat(extra).Distinct(StringComparer.Ordinal).Take(MaxTags)] };
+    }
+
     [GeneratedRegex(@"(?<![\w&])#([\p{L}\p{N}][\p{L}\p{N}_\-]*)")]
     private static partial Regex TagPattern();
 }

@@ -38,4 +38,13 @@ public sealed class QueryTextTests
     {
         Assert.Equal(QueryText.MaxQuestionLength, QueryText.Parse(new string('q', 10_000)).Question.Length);
     }
+
+    [Fact]
+    public void WithTopics_CommaOrSpaceSeparatedField_MergedWithoutDuplicates()
+    {
+        var parsed = QueryText.Parse("Brigades? #fire-management").WithTopics("Fire-Management, #forestry  restoration");
+
+        Assert.Equal(["fire-management", "forestry", "restoration"], parsed.Tags);
+        Assert.Same(parsed, parsed.WithTopics("  "));
+    }
 }

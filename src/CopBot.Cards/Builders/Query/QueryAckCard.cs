@@ -11,7 +11,7 @@ public static class QueryAckCard
             : $"{view.AnswerCount} answer{(view.AnswerCount == 1 ? "" : "s")} so far";
         var body = new List<CardElement>
         {
-            new TextBlock("Query") { Weight = FontWeight.Bolder, Size = TextSize.Medium, Color = TextColor.Accent },
+            new TextBlock(view.IsUrgent ? "Query (urgent)" : "Query") { Weight = FontWeight.Bolder, Size = TextSize.Medium, Color = view.IsUrgent ? TextColor.Attention : TextColor.Accent },
             new TextBlock(CardText.Escape(view.Question, 1000)) { Wrap = true },
             new FactSet(
             [

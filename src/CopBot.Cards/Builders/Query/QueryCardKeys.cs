@@ -6,6 +6,9 @@ public static class QueryCardKeys
     public const string RequestId = "requestId";
     public const string Answer = "answer";
     public const string DeclineReason = "declineReason";
+    public const string Question = "question";
+    public const string Topics = "topics";
+    public const string Urgency = "urgency";
 
     public const int MaxAnswerLength = 4000;
 }

@@ -6,4 +6,6 @@ public static class QueryVerbs
     public const string Answer = "query.answer";
     public const string Decline = "query.decline";
     public const string Close = "query.close";
+    public const string Ask = "query.ask";
+    public const string Cancel = "query.cancel";
 }

@@ -17,6 +17,8 @@ public sealed record QueryAckView(
     /// <summary>A note under the expert list, e.g. who had to be @mentioned because they never installed the bot.</summary>
     public string? Note { get; init; }
 
+    public bool IsUrgent { get; init; }
+
     /// <summary>Matching experts exist but none has been asked yet (the card is posted first, then updated).</summary>
     public bool IsRouting { get; init; }
 }

@@ -17,6 +17,7 @@ internal static class QueryCards
             query.Status == QueryStatus.Closed)
         {
             Note = MentionNote(query),
+            IsUrgent = query.IsUrgent,
             IsRouting = query.Experts.Count > 0 && query.Experts.All(e => e.State == AssignmentState.Waiting),
         });
 

@@ -20,18 +20,43 @@ public sealed class QueryFlow(
     TimeProvider clock,
     ILogger<QueryFlow> logger)
 {
-    public const string Usage = "Type query followed by your question, for example: query How do we target cash transfers to informal workers? #cash-transfers";
-
+    /// <summary><c>query &lt;question&gt;</c> routes at once; a bare <c>query</c> answers with the question form.</summary>
     public async Task AskAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (string.IsNullOrWhiteSpace(turn.Command.Argument))
         {
-            await turn.ReplyAsync(NoticeCard.Build("What is your question?", Usage, NoticeKind.Info), "What is your question?", cancellationToken);
+            await turn.ReplyAsync(QueryFormCard.Build(), "Ask the community", cancellationToken);
             return;
         }
 
-        var query = await CreateOrResumeAsync(turn, QueryText.Parse(turn.Command.Argument), cancellationToken);
+        await RouteAsync(turn, QueryText.Parse(turn.Command.Argument), isUrgent: false, turn.Activity.Id ?? string.Empty, cancellationToken);
+    }
+
+    /// <summary>The form's Ask button: the card becomes a confirmation, answers arrive in the same thread.</summary>
+    public async Task<CardActionResult> AskFromFormAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var question = action.GetString(QueryCardKeys.Question)?.Trim();
+        if (string.IsNullOrEmpty(question))
+        {
+            return CardActionResult.Replace(QueryFormCard.Build("Write your question first."));
+        }
+
+        var text = QueryText.Parse(question).WithTopics(action.GetString(QueryCardKeys.Topics));
+        var urgent = action.GetString(QueryCardKeys.Urgency) == "urgent";
+        await RouteAsync(turn, text, urgent, action.CardActivityId ?? turn.Activity.Id ?? string.Empty, cancellationToken);
+        return CardActionResult.Replace(NoticeCard.Build("Question sent", text.Question, NoticeKind.Info));
+    }
+
+    /// <summary>The form's Cancel button: nothing is stored or sent.</summary>
+    public static Task<CardActionResult> CancelFormAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
+        Task.FromResult(CardActionResult.Replace(NoticeCard.Build("Cancelled", "Nothing was sent. Type query when you are ready.", NoticeKind.Info)));
+
+    private async Task RouteAsync(TurnContext turn, QueryText text, bool isUrgent, string questionActivityId, CancellationToken cancellationToken)
+    {
+        var query = await CreateOrResumeAsync(turn, text, isUrgent, questionActivityId, cancellationToken);
         if (query.AckActivityId is null)
         {
             var ackId = await thread.PostCardAsync(query.Place, QueryCards.Ack(query), "Query received", cancellationToken);
@@ -48,7 +73,7 @@ public sealed class QueryFlow(
         Log.QueryRouted(logger, query.Id, query.Experts.Count(e => e.State != AssignmentState.Waiting), query.Experts.Count);
     }
 
-    private async Task<QueryRequest> CreateOrResumeAsync(TurnContext turn, QueryText text, CancellationToken cancellationToken)
+    private async Task<QueryRequest> CreateOrResumeAsync(TurnContext turn, QueryText text, bool isUrgent, string questionActivityId, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         var community = options.Value.Community;
@@ -57,7 +82,7 @@ public sealed class QueryFlow(
         var reference = activity.GetConversationReference();
         var place = new QueryPlace(
             activity.ChannelId!, activity.ServiceUrl!, activity.Conversation!.Id!, reference.TenantId,
-            activity.Recipient?.Id, activity.Recipient?.Name, activity.Id ?? string.Empty);
+            activity.Recipient?.Id, activity.Recipient?.Name, questionActivityId);
         var query = new QueryRequest(
             community,
             QueryIds.From(place.ChannelId, place.ConversationId, place.QuestionActivityId),
@@ -67,7 +92,10 @@ public sealed class QueryFlow(
             asker.Id!,
             asker.Name ?? "A member",
             clock.GetUtcNow(),
-            [.. matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId })]);
+            [.. matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId })])
+        {
+            IsUrgent = isUrgent,
+        };
         var (stored, _) = await queries.CreateAsync(query, cancellationToken);
         return stored;
     }
