@@ -157,6 +157,34 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Answer_ThreadPostFailsOnce_SecondClickDeliversItExactlyOnce()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        await ImportDemoCommunityAsync(bot);
+        await InstallInTeamAsync(bot);
+        var ask = bot.Payload("channel-message-mention");
+        ask["text"] = "<at>CopBot</at> query " + Question;
+        using (await bot.PostAsync(ask))
+        {
+        }
+
+        var requestId = RequestIdFromExpertCard(bot);
+        var amaraChat = PersonalConversationOf(bot, AmaraId);
+        JsonObject Answer() => CardAction(bot, AmaraId, null, amaraChat, "query.answer",
+            new JsonObject { ["requestId"] = requestId, ["answer"] = "Start from the social registry." });
+
+        bot.Connector.FailNext(500);
+        var failed = await InvokeAsync(bot, Answer());
+        var retried = await InvokeAsync(bot, Answer());
+
+        Assert.Equal(500, (int)failed["statusCode"]!);
+        Assert.Contains("Thank you", retried["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Single(bot.Sent, r => r.StatusCode < 300 && r.Body.Contains("Answer from Amara", StringComparison.Ordinal));
+        var stored = await bot.Services.GetRequiredService<IQueryStore>().GetAsync("default", requestId, CancellationToken.None);
+        Assert.NotNull(stored!.Find(AmaraId, null)!.AnswerPostedAt);
+    }
+
+    [Fact]
     public async Task Query_SameMessageDeliveredAgainAfterRestart_RoutedOnce()
     {
         await using var bot = await BotHarness.StartAsync(azurite);

@@ -47,6 +47,9 @@ public sealed record ExpertAssignment(string ExpertId, string Name, double Score
 
     public DateTimeOffset? AnsweredAt { get; init; }
 
+    /// <summary>When the answer card reached the thread; null after a failed post, so a retry posts it instead of losing it.</summary>
+    public DateTimeOffset? AnswerPostedAt { get; init; }
+
     public string? DeclineReason { get; init; }
 
     /// <summary>When the half-window reminder went out; set once, so a reminder is never sent twice.</summary>

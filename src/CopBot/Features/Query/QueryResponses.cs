@@ -41,25 +41,29 @@ public sealed class QueryResponses(
             return refusal;
         }
 
-        if (expert!.State == AssignmentState.Answered)
+        if (expert!.State != AssignmentState.Answered)
         {
-            return CardActionResult.Replace(ExpertDoneCard.Answered(query!.Question));
+            var now = clock.GetUtcNow();
+            query = await queries.UpdateAsync(query!.Community, query.Id, q =>
+                q.Find(expert.ExpertId, null) is { State: AssignmentState.Asked or AssignmentState.TimedOut } current
+                    ? q.With(current with { State = AssignmentState.Answered, Answer = answer, AnsweredAt = now })
+                    : null,
+                cancellationToken) ?? query;
         }
 
-        var now = clock.GetUtcNow();
-        var stored = await queries.UpdateAsync(query!.Community, query.Id, q =>
-            q.Find(expert.ExpertId, null) is { State: AssignmentState.Asked or AssignmentState.TimedOut } current
-                ? q.With(current with { State = AssignmentState.Answered, Answer = answer, AnsweredAt = now })
-                : null,
-            cancellationToken);
-        if (stored?.Find(expert.ExpertId, null) is not { State: AssignmentState.Answered, AnsweredAt: var at } || at != now)
+        // Post unless it is already in the thread: a click after a failed post delivers it rather than losing it.
+        var stored = query!.Find(expert.ExpertId, null)!;
+        if (stored is { State: AssignmentState.Answered, AnswerPostedAt: null, Answer: { } text })
         {
-            return CardActionResult.Replace(ExpertDoneCard.Answered(query.Question));  // someone else's click already landed
+            await thread.PostCardAsync(query.Place, AnswerCard.Build(new AnswerView(stored.Name, text, query.Question)), $"Answer from {stored.Name}", cancellationToken);
+            var postedAt = clock.GetUtcNow();
+            query = await queries.UpdateAsync(query.Community, query.Id, q =>
+                q.Find(expert.ExpertId, null) is { AnswerPostedAt: null } current ? q.With(current with { AnswerPostedAt = postedAt }) : null,
+                cancellationToken) ?? query;
+            await thread.RefreshAckAsync(query, cancellationToken);
         }
 
-        await thread.PostCardAsync(stored.Place, AnswerCard.Build(new AnswerView(expert.Name, answer, stored.Question)), $"Answer from {expert.Name}", cancellationToken);
-        await thread.RefreshAckAsync(stored, cancellationToken);
-        return CardActionResult.Replace(ExpertDoneCard.Answered(stored.Question));
+        return CardActionResult.Replace(ExpertDoneCard.Answered(query.Question));
     }
 
     public async Task<CardActionResult> DeclineAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
