@@ -17,7 +17,8 @@ public sealed class CopBotTables
         ProfileHistory = service.GetTableClient(options.TablePrefix + "ProfileHistory");
         Queries = service.GetTableClient(options.TablePrefix + "Queries");
         OpenQueries = service.GetTableClient(options.TablePrefix + "OpenQueries");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries];
+        RoutingFeedback = service.GetTableClient(options.TablePrefix + "RoutingFeedback");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -40,6 +41,9 @@ public sealed class CopBotTables
 
     /// <summary>One row per open query (partition community), so deadline checks never scan closed ones.</summary>
     public TableClient OpenQueries { get; }
+
+    /// <summary>Routing feedback: partition community, row (expert, topic), the summed delta.</summary>
+    public TableClient RoutingFeedback { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

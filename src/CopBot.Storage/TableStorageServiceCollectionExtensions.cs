@@ -29,6 +29,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IProfileStore, TableProfileStore>();
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
         services.AddSingleton<IQueryStore, TableQueryStore>();
+        services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
         return services;
     }
 

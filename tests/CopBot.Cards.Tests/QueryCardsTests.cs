@@ -53,19 +53,23 @@ public sealed class QueryCardsTests
     }
 
     [Fact]
-    public void ExpertRequestCard_Build_AnswerInputAndDeclineSendingItsReason()
+    public void ExpertRequestCard_Build_AnswerDeclineReferAndNotMyAreaWithinTheActionLimit()
     {
         var card = ExpertRequestCard.Build(Request("Q?"));
 
         var answerInput = Assert.Single(card.Body!.OfType<TextInput>());
         Assert.Equal(QueryCardKeys.Answer, answerInput.Id);
         Assert.NotEqual(true, answerInput.IsRequired);
-        var send = card.Actions!.OfType<ExecuteAction>().Single();
-        Assert.Equal(QueryVerbs.Answer, send.Verb);
-        var decline = Assert.Single(card.Actions!.OfType<ShowCardAction>()).Card.Actions!.OfType<ExecuteAction>().Single();
+        var executes = card.Actions!.OfType<ExecuteAction>().ToList();
+        Assert.Equal([QueryVerbs.Answer, QueryVerbs.NotMyArea], executes.Select(e => e.Verb));
+        var panels = card.Actions!.OfType<ShowCardAction>().ToDictionary(a => a.Title, a => a.Card);
+        var decline = panels["Decline"].Actions!.OfType<ExecuteAction>().Single();
         Assert.Equal(QueryVerbs.Decline, decline.Verb);
         Assert.Null(decline.AssociatedInputs);
-        Assert.Equal(QueryCardKeys.DeclineReason, Assert.Single(Assert.Single(card.Actions!.OfType<ShowCardAction>()).Card.Body!.OfType<TextInput>()).Id);
+        Assert.Equal(QueryCardKeys.DeclineReason, Assert.Single(panels["Decline"].Body!.OfType<TextInput>()).Id);
+        Assert.Equal(QueryVerbs.Refer, panels["Refer someone"].Actions!.OfType<ExecuteAction>().Single().Verb);
+        Assert.Equal(QueryCardKeys.Referral, Assert.Single(panels["Refer someone"].Body!.OfType<TextInput>()).Id);
+        Assert.True(card.Actions!.Count <= CardLimits.MaxActions);
     }
 
     [Fact]

@@ -185,6 +185,62 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Refer_ColleagueByName_AskedInsteadAndUnknownNameRefused()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        await ImportDemoCommunityAsync(bot);
+        await InstallInTeamAsync(bot);
+        var ask = bot.Payload("channel-message-mention");
+        ask["text"] = "<at>CopBot</at> query " + Question;
+        using (await bot.PostAsync(ask))
+        {
+        }
+
+        var requestId = RequestIdFromExpertCard(bot);
+        var amaraChat = PersonalConversationOf(bot, AmaraId);
+
+        var unknown = await InvokeAsync(bot, CardAction(bot, AmaraId, null, amaraChat, "query.refer", new JsonObject { ["requestId"] = requestId, ["referral"] = "Nobody Atall" }));
+        var referred = await InvokeAsync(bot, CardAction(bot, AmaraId, null, amaraChat, "query.refer", new JsonObject { ["requestId"] = requestId, ["referral"] = "hanne vestergaard mutua" }));
+
+        Assert.Equal(404, (int)unknown["statusCode"]!);
+        Assert.Contains("we asked Hanne Vestergaard Mutua", referred["value"]!.ToJsonString(), StringComparison.Ordinal);
+        var stored = (await bot.Services.GetRequiredService<IQueryStore>().GetAsync("default", requestId, CancellationToken.None))!;
+        var hanne = stored.Find("gov-mepd-031", null)!;
+        Assert.Equal(AssignmentState.Asked, hanne.State);
+        Assert.Contains("referred by Amara Nwosu-Lindqvist", hanne.Why);
+        Assert.Equal(AssignmentState.Declined, stored.Find(AmaraId, null)!.State);
+        Assert.Contains(bot.Sent, r => Text(r).StartsWith("<at>Hanne Vestergaard Mutua</at>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NotMyArea_Expert_DeclinedAndRankedLowerForThoseTopicsNextTime()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        await ImportDemoCommunityAsync(bot);
+        await InstallInTeamAsync(bot);
+        var finder = bot.Services.GetRequiredService<IExpertFinder>();
+        var text = QueryText.Parse(Question);
+        var before = (await finder.FindAsync("default", text, "29:1asker", 8, CancellationToken.None)).Matches.Single(m => m.ExpertId == TomasAad);
+        var ask = bot.Payload("channel-message-mention");
+        ask["text"] = "<at>CopBot</at> query " + Question;
+        using (await bot.PostAsync(ask))
+        {
+        }
+
+        var requestId = RequestIdFromExpertCard(bot);
+        var answer = await InvokeAsync(bot, CardAction(bot, TomasTeamsId, TomasAad, PersonalConversationOf(bot, TomasTeamsId), "query.notmyarea", new JsonObject { ["requestId"] = requestId }));
+
+        Assert.Contains("fewer questions on these topics", answer["value"]!.ToJsonString(), StringComparison.Ordinal);
+        var feedback = await bot.Services.GetRequiredService<IRoutingFeedbackStore>().ListAsync("default", CancellationToken.None);
+        Assert.Contains(feedback, f => f.ExpertId == TomasAad && f.Tag == "cash-transfers" && f.Delta < 0);
+        await bot.RestartAsync();
+        await bot.Services.GetRequiredService<ExpertIndexHolder>().RefreshAsync(bot.Services.GetRequiredService<IProfileStore>());
+        bot.Services.GetRequiredService<RoutingFeedbackHolder>().Replace(feedback);
+        var after = (await bot.Services.GetRequiredService<IExpertFinder>().FindAsync("default", text, "29:1asker", 8, CancellationToken.None)).Matches.SingleOrDefault(m => m.ExpertId == TomasAad);
+        Assert.True(after is null || after.Score < before.Score, $"score {before.Score} -> {after?.Score}");
+    }
+
+    [Fact]
     public async Task Query_SameMessageDeliveredAgainAfterRestart_RoutedOnce()
     {
         await using var bot = await BotHarness.StartAsync(azurite);

@@ -7,8 +7,11 @@ public sealed record ExpertMatch(string ExpertId, string Name, double Score, IRe
     public string? AadObjectId { get; init; }
 }
 
+/// <summary>The ranked experts and the topics the question was understood to be about.</summary>
+public sealed record ExpertSearch(IReadOnlyList<ExpertMatch> Matches, IReadOnlyList<string> Topics);
+
 /// <summary>Ranks the community's experts for a question; the asker is never among them.</summary>
 public interface IExpertFinder
 {
-    Task<IReadOnlyList<ExpertMatch>> FindAsync(string community, QueryText query, string askerId, int count, CancellationToken cancellationToken);
+    Task<ExpertSearch> FindAsync(string community, QueryText query, string askerId, int count, CancellationToken cancellationToken);
 }

@@ -28,6 +28,9 @@ public sealed record QueryRequest(
 
     public bool IsUrgent { get; init; }
 
+    /// <summary>The #tags and the topics routing inferred from the text; "not my area" feedback applies to these.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
     /// <summary>The acknowledgement card in the thread, updated in place as answers arrive.</summary>
     public string? AckActivityId { get; init; }
 

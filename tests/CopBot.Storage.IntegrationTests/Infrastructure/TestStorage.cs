@@ -34,6 +34,8 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableQueryStore Queries() => new(Tables, Logger.For<TableQueryStore>());
 
+    public TableRoutingFeedbackStore Feedback() => new(Tables, Logger.For<TableRoutingFeedbackStore>());
+
     public Task InitializeAsync() => Tables.EnsureCreatedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()

@@ -7,6 +7,12 @@ public static class ExpertDoneCard
 
     public static AdaptiveCard Declined(string question) => Build("Thanks for letting us know. We asked someone else.", question);
 
+    public static AdaptiveCard Referred(string question, string colleague) =>
+        Build($"Thanks, we asked {CardText.Escape(colleague, 100)}.", question);
+
+    public static AdaptiveCard NotMyArea(string question) =>
+        Build("Thanks, noted: you will get fewer questions on these topics. We asked someone else.", question);
+
     public static AdaptiveCard Closed(string question) => Build("This question has been closed by the asker. Nothing more is needed.", question);
 
     private static AdaptiveCard Build(string headline, string question) => new()

@@ -37,10 +37,17 @@ public static class ExpertRequestCard
             // empty answer is refused by the bot with a message instead.
             Actions = [new ExecuteAction("Decline", QueryVerbs.Decline) { Data = data }],
         };
+        var refer = new AdaptiveCard
+        {
+            Body = [new TextInput(QueryCardKeys.Referral) { Label = "Who knows this? (name or e-mail)", MaxLength = 200 }],
+            Actions = [new ExecuteAction("Ask them", QueryVerbs.Refer) { Data = data }],
+        };
         var actions = new List<CardAction>
         {
             new ExecuteAction("Send answer", QueryVerbs.Answer) { Data = data, Style = ActionStyle.Positive },
             new ShowCardAction("Decline", decline),
+            new ShowCardAction("Refer someone", refer),
+            new ExecuteAction("Not my area", QueryVerbs.NotMyArea) { Data = data },
         };
         if (view.ThreadLink is not null)
         {

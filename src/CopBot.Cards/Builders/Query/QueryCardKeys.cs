@@ -6,6 +6,7 @@ public static class QueryCardKeys
     public const string RequestId = "requestId";
     public const string Answer = "answer";
     public const string DeclineReason = "declineReason";
+    public const string Referral = "referral";
     public const string Question = "question";
     public const string Topics = "topics";
     public const string Urgency = "urgency";

@@ -6,6 +6,8 @@ public static class QueryVerbs
     public const string Answer = "query.answer";
     public const string Decline = "query.decline";
     public const string Close = "query.close";
+    public const string Refer = "query.refer";
+    public const string NotMyArea = "query.notmyarea";
     public const string Ask = "query.ask";
     public const string Cancel = "query.cancel";
 }

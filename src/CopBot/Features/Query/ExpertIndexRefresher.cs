@@ -11,6 +11,8 @@ namespace CopBot.Features.Query;
 public sealed class ExpertIndexRefresher(
     ExpertIndexHolder index,
     IProfileStore profiles,
+    RoutingFeedbackHolder feedback,
+    IRoutingFeedbackStore feedbackStore,
     IOptions<QueryOptions> options,
     TimeProvider clock,
     ILogger<ExpertIndexRefresher> logger) : BackgroundService
@@ -22,6 +24,7 @@ public sealed class ExpertIndexRefresher(
             try
             {
                 var built = await index.RefreshAsync(profiles, stoppingToken);
+                feedback.Replace(await feedbackStore.ListAsync(built.Community, stoppingToken));
                 Log.ExpertIndexRefreshed(logger, built.Community, built.Count);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

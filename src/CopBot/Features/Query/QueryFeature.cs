@@ -15,6 +15,8 @@ public sealed class QueryFeature(QueryFlow flow, QueryResponses responses) : IBo
         new(QueryVerbs.Answer, responses.AnswerAsync),
         new(QueryVerbs.Decline, responses.DeclineAsync),
         new(QueryVerbs.Close, responses.CloseAsync),
+        new(QueryVerbs.Refer, responses.ReferAsync),
+        new(QueryVerbs.NotMyArea, responses.NotMyAreaAsync),
         new(QueryVerbs.Ask, flow.AskFromFormAsync),
         new(QueryVerbs.Cancel, QueryFlow.CancelFormAsync),
     ];

@@ -78,7 +78,7 @@ public sealed class QueryFlow(
         var activity = turn.Activity;
         var community = options.Value.Community;
         var asker = activity.From!;
-        var matches = await finder.FindAsync(community, text, asker.Id!, options.Value.CandidatesKept, cancellationToken);
+        var search = await finder.FindAsync(community, text, asker.Id!, options.Value.CandidatesKept, cancellationToken);
         var reference = activity.GetConversationReference();
         var place = new QueryPlace(
             activity.ChannelId!, activity.ServiceUrl!, activity.Conversation!.Id!, reference.TenantId,
@@ -92,9 +92,10 @@ public sealed class QueryFlow(
             asker.Id!,
             asker.Name ?? "A member",
             clock.GetUtcNow(),
-            [.. matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId })])
+            [.. search.Matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId })])
         {
             IsUrgent = isUrgent,
+            Topics = [.. text.Tags.Union(search.Topics, StringComparer.Ordinal)],
         };
         var (stored, _) = await queries.CreateAsync(query, cancellationToken);
         return stored;

@@ -11,6 +11,8 @@ namespace CopBot.Features.Query;
 public sealed class QueryResponses(
     IQueryStore queries,
     IProfileStore profiles,
+    IRoutingFeedbackStore feedback,
+    RoutingFeedbackHolder feedbackHolder,
     ExpertOutreach outreach,
     QueryThread thread,
     Microsoft.Extensions.Options.IOptions<QueryOptions> options,
@@ -91,6 +93,93 @@ public sealed class QueryResponses(
         await thread.RefreshAckAsync(stored, cancellationToken);
         return CardActionResult.Replace(ExpertDoneCard.Declined(stored.Question));
     }
+
+    public const double NotMyAreaPenalty = -1.0;
+
+    /// <summary>"Refer someone": the colleague named (by e-mail or exact name in the profiles) is asked instead.</summary>
+    public async Task<CardActionResult> ReferAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (query, expert, refusal) = await FindRoutedAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var named = action.GetString(QueryCardKeys.Referral)?.Trim();
+        if (string.IsNullOrEmpty(named))
+        {
+            return CardActionResult.Refuse(StatusCodes.Status400BadRequest, "Write the name or e-mail of the colleague who knows.");
+        }
+
+        var colleague = await FindMemberAsync(query!.Community, named, cancellationToken);
+        if (colleague is null)
+        {
+            return CardActionResult.Refuse(StatusCodes.Status404NotFound, $"I could not find \"{named}\" among the community's profiles. Check the spelling, or use their e-mail.");
+        }
+
+        if (colleague.Id == query.AskerId || query.Find(colleague.Id, colleague.AadObjectId) is { State: not AssignmentState.Waiting })
+        {
+            return CardActionResult.Refuse(StatusCodes.Status409Conflict, $"{colleague.Name} asked this question or has already been asked.");
+        }
+
+        var referral = new ExpertAssignment(colleague.Id, colleague.Name, 0, [$"referred by {expert!.Name}"]) { AadObjectId = colleague.AadObjectId };
+        var stored = await queries.UpdateAsync(query.Community, query.Id, q =>
+        {
+            // An expert who answered may still point to a colleague; one who had not answered hands the question over.
+            var current = q.Find(expert.ExpertId, null);
+            var updated = current?.State switch
+            {
+                AssignmentState.Asked or AssignmentState.TimedOut => q.With(current with { State = AssignmentState.Declined, DeclineReason = $"referred {colleague.Name}" }),
+                AssignmentState.Answered => q,
+                _ => null,
+            };
+            return updated is null || q.Find(colleague.Id, colleague.AadObjectId) is { State: not AssignmentState.Waiting }
+                ? null
+                : updated with { Experts = [.. updated.Experts.Where(e => e.ExpertId != colleague.Id), referral] };
+        }, cancellationToken) ?? query;
+
+        if (stored.Find(colleague.Id, null) is { State: AssignmentState.Waiting } waiting)
+        {
+            stored = await outreach.AskAsync(stored, waiting, cancellationToken);
+        }
+
+        await thread.RefreshAckAsync(stored, cancellationToken);
+        return CardActionResult.Replace(ExpertDoneCard.Referred(stored.Question, colleague.Name));
+    }
+
+    /// <summary>"Not my area": a decline that also lowers this expert's routing for the question's topics.</summary>
+    public async Task<CardActionResult> NotMyAreaAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (query, expert, refusal) = await FindRoutedAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var stored = await queries.UpdateAsync(query!.Community, query.Id, q =>
+            q.Find(expert!.ExpertId, null) is { State: AssignmentState.Asked or AssignmentState.TimedOut } current
+                ? q.With(current with { State = AssignmentState.Declined, DeclineReason = "not my area" })
+                : null,
+            cancellationToken) ?? query;
+        var penalties = stored.Topics.Select(t => new RoutingFeedback(expert!.ExpertId, t, NotMyAreaPenalty)).ToList();
+        await feedback.AddAsync(stored.Community, penalties, cancellationToken);
+        feedbackHolder.Add(penalties);
+
+        if (expert!.State == AssignmentState.Asked && stored.Status == QueryStatus.Open)
+        {
+            stored = await AskNextOrFacilitatorsAsync(stored, outreach, cancellationToken);
+        }
+
+        await thread.RefreshAckAsync(stored, cancellationToken);
+        return CardActionResult.Replace(ExpertDoneCard.NotMyArea(stored.Question));
+    }
+
+    private async Task<ExpertProfile?> FindMemberAsync(string community, string named, CancellationToken cancellationToken) =>
+        named.Contains('@', StringComparison.Ordinal)
+            ? await profiles.FindByEmailAsync(community, named, cancellationToken)
+            : (await profiles.ListAsync(community, cancellationToken)).FirstOrDefault(p => string.Equals(p.Name, named, StringComparison.OrdinalIgnoreCase));
 
     public async Task<CardActionResult> CloseAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ public static class QueryServiceCollectionExtensions
         services.AddOptions<QueryOptions>().Bind(configuration.GetSection(QueryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ExpertIndexHolder(ExpertIndex.Empty(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueryOptions>>().Value.Community)));
         services.AddSingleton(new ExpertRanker(new RoutingOptions()));
+        services.AddSingleton<RoutingFeedbackHolder>();
         services.AddSingleton<IExpertFinder, IndexedExpertFinder>();
         services.AddHostedService<ExpertIndexRefresher>();
         services.AddSingleton<QueryThread>();
