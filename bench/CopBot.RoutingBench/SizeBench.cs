@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using CopBot.Community;
+
+namespace CopBot.RoutingBench;
+
+/// <summary>Generates one community size and measures build, memory, indexed routing and the naive baselines.</summary>
+internal sealed class SizeBench(BenchOptions options, TopicModel topics, string? connectionString)
+{
+    private const int WarmUpQueries = 20;
+    private static readonly RoutingContext Context = new(ProfileGenerator.End);
+    private readonly ExpertRanker _ranker = new(new RoutingOptions());
+
+    public async Task<SizeResult> RunAsync(int size, CancellationToken cancellationToken)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var profiles = new ProfileGenerator(topics, options.Seed).Generate(size);
+        var withProfiles = GC.GetTotalMemory(forceFullCollection: true);
+
+        var clock = Stopwatch.StartNew();
+        var index = ExpertIndex.Build(ProfileGenerator.Community, profiles);
+        var buildMs = clock.Elapsed.TotalMilliseconds;
+        var withIndex = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        var workingSet = process.WorkingSet64;
+        Log($"{size}: built in {buildMs:0} ms, index {Mb(withIndex - withProfiles):0} MB (+ profiles {Mb(withProfiles - before):0} MB)");
+
+        var queries = QueryGenerator.Generate(topics, size, options.Queries, options.Seed);
+        foreach (var query in queries.Take(WarmUpQueries))
+        {
+            _ranker.Rank(index, query, Context);
+        }
+
+        var indexed = new List<double>(queries.Count);
+        var expected = new List<RoutingResult>();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var gen2Before = GC.CollectionCount(2);
+        foreach (var query in queries)
+        {
+            clock.Restart();
+            var result = _ranker.Rank(index, query, Context);
+            indexed.Add(clock.Elapsed.TotalMilliseconds);
+            if (expected.Count < options.NaiveQueries)
+            {
+                expected.Add(result);
+            }
+        }
+
+        var allocatedPerRoute = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)queries.Count;
+        var gen2Collections = GC.CollectionCount(2) - gen2Before;
+        Log($"{size}: indexed {Latencies.Of(indexed)}, {allocatedPerRoute / 1024 / 1024:0.0} MB allocated per route, {gen2Collections} gen2 GCs");
+        var naiveQueries = queries.Take(options.NaiveQueries).ToList();
+        var agreeing = 0;
+        var naiveInMemory = Measure(naiveQueries, expected, ref agreeing, query =>
+            _ranker.Rank(ExpertIndex.Build(ProfileGenerator.Community, profiles), query, Context));
+        Log($"{size}: naive in memory {naiveInMemory}");
+
+        StorageResult? storage = null;
+        if (connectionString is not null && size <= options.StorageMax)
+        {
+            (storage, var storageAgreeing) = await MeasureStorageAsync(size, profiles, naiveQueries, expected, cancellationToken);
+            agreeing += storageAgreeing;
+        }
+
+        var answers = profiles.Select(p => p.History.Count).OrderDescending().ToList();
+        return new SizeResult
+        {
+            Profiles = size,
+            HistoryItems = answers.Sum(),
+            TopDecileShare = (double)answers.Take(size / 10).Sum() / Math.Max(1, answers.Sum()),
+            BuildMs = buildMs,
+            IndexBytes = withIndex - withProfiles,
+            IndexWithProfilesBytes = withIndex - before,
+            WorkingSetBytes = workingSet,
+            Indexed = Latencies.Of(indexed),
+            AllocatedPerRouteBytes = allocatedPerRoute,
+            Gen2Collections = gen2Collections,
+            NaiveInMemory = naiveInMemory,
+            Storage = storage,
+            Agreeing = agreeing,
+            Compared = naiveQueries.Count * (storage is null ? 1 : 2),
+        };
+    }
+
+    private async Task<(StorageResult Result, int Agreeing)> MeasureStorageAsync(
+        int size, List<ExpertProfile> profiles, List<RoutingQuery> queries, List<RoutingResult> expected, CancellationToken cancellationToken)
+    {
+        var storage = new BenchStorage(connectionString!, size);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await storage.ImportAsync(profiles, cancellationToken);
+            var importSeconds = clock.Elapsed.TotalSeconds;
+            Log($"{size}: imported into Table Storage in {importSeconds:0.0} s");
+            clock.Restart();
+            var fromStore = await ExpertIndex.BuildAsync(storage.Store, ProfileGenerator.Community, cancellationToken);
+            var buildFromStorageMs = clock.Elapsed.TotalMilliseconds;
+            if (fromStore.Count != size)
+            {
+                throw new InvalidOperationException($"The store listed {fromStore.Count} profiles, {size} were imported.");
+            }
+
+            // The naive baseline: every request reads the whole community from the table and scores everyone.
+            var times = new List<double>(queries.Count);
+            var agreeing = 0;
+            for (var i = 0; i < queries.Count; i++)
+            {
+                clock.Restart();
+                var listed = await storage.Store.ListAsync(ProfileGenerator.Community, cancellationToken);
+                var result = _ranker.Rank(ExpertIndex.Build(ProfileGenerator.Community, listed), queries[i], Context);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                agreeing += SameExperts(result, expected[i]) ? 1 : 0;
+            }
+
+            var naive = Latencies.Of(times);
+            Log($"{size}: naive via Table Storage {naive}");
+            return (new StorageResult(importSeconds, buildFromStorageMs, naive), agreeing);
+        }
+        finally
+        {
+            if (options.Storage is not null)
+            {
+                await storage.DeleteTablesAsync();
+            }
+        }
+    }
+
+    private static Latencies Measure(
+        List<RoutingQuery> queries, List<RoutingResult> expected, ref int agreeing, Func<RoutingQuery, RoutingResult> route)
+    {
+        var times = new List<double>(queries.Count);
+        var clock = new Stopwatch();
+        for (var i = 0; i < queries.Count; i++)
+        {
+            clock.Restart();
+            var result = route(queries[i]);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            agreeing += SameExperts(result, expected[i]) ? 1 : 0;
+        }
+
+        return Latencies.Of(times);
+    }
+
+    private static bool SameExperts(RoutingResult a, RoutingResult b) =>
+        a.Experts.Select(e => e.Id).SequenceEqual(b.Experts.Select(e => e.Id), StringComparer.Ordinal);
+
+    private static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
+
+    private static void Log(string line) => Console.Error.WriteLine(line);
+}
