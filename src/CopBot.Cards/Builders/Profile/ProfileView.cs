@@ -1,0 +1,23 @@
+namespace CopBot.Cards;
+
+/// <summary>A member's own profile as the profile card shows and edits it.</summary>
+/// <param name="Skills">Topic and level (1–5) pairs.</param>
+public sealed record ProfileView(
+    string Name,
+    IReadOnlyList<(string Tag, int Level)> Skills,
+    string? Bio,
+    IReadOnlyList<string> Languages,
+    string? Location,
+    string? Organization,
+    bool Exists);
+
+/// <summary>Input ids of the profile form and the verb that saves it.</summary>
+public static class ProfileCardKeys
+{
+    public const string SaveVerb = "profile.save";
+    public const string Skills = "skills";
+    public const string Bio = "bio";
+    public const string Languages = "languages";
+    public const string Location = "location";
+    public const string Organization = "organization";
+}

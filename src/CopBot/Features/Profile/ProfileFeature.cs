@@ -1,0 +1,58 @@
+using CopBot.Cards;
+using CopBot.Community;
+using CopBot.Features.Query;
+using CopBot.Protocol;
+using CopBot.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CopBot.Features.Profile;
+
+/// <summary>
+/// <c>profile</c>: the member's own profile card, editable in place. A save goes to Table Storage and straight
+/// into this instance's routing index, so the next question already sees it (other instances at their refresh).
+/// </summary>
+public sealed class ProfileFeature(IProfileStore profiles, ExpertIndexHolder index, IOptions<QueryOptions> options) : IBotFeature
+{
+    public IEnumerable<TurnRoute> Routes =>
+        [new("profile", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("profile"), ShowAsync)];
+
+    public IEnumerable<CardActionRoute> CardActions => [new(ProfileCardKeys.SaveVerb, SaveAsync)];
+
+    private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var profile = await FindAsync(turn.Activity.From!, cancellationToken);
+        await turn.ReplyAsync(ProfileCard.Build(View(profile, turn.Activity.From!)), "Your profile", cancellationToken);
+    }
+
+    private async Task<CardActionResult> SaveAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        var member = turn.Activity.From!;
+        var existing = await FindAsync(member, cancellationToken);
+        var (fields, problem) = ProfileForm.Read(action.GetString);
+        if (fields is null)
+        {
+            return CardActionResult.Replace(ProfileCard.Build(View(existing, member), problem));
+        }
+
+        var roles = existing?.Roles ?? (fields.Skills.Count > 0 ? [CommunityRole.Member, CommunityRole.Expert] : [CommunityRole.Member]);
+        var saved = (existing ?? new ExpertProfile(options.Value.Community, member.Id!, member.Name ?? "Member", [], roles) { AadObjectId = member.AadObjectId }) with
+        {
+            Skills = fields.Skills,
+            Bio = fields.Bio,
+            Languages = fields.Languages,
+            Location = fields.Location,
+            Organization = fields.Organization,
+        };
+        await profiles.UpsertAsync(saved, cancellationToken);
+        index.Apply([saved]);
+        return CardActionResult.Replace(ProfileCard.Build(View(saved, member), "Saved. Questions on these topics can now reach you."));
+    }
+
+    private async Task<ExpertProfile?> FindAsync(ChannelAccount member, CancellationToken cancellationToken) =>
+        await profiles.GetAsync(options.Value.Community, member.Id!, cancellationToken)
+        ?? (member.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(options.Value.Community, aad, cancellationToken) : null);
+
+    private static ProfileView View(ExpertProfile? profile, ChannelAccount member) => profile is null
+        ? new ProfileView(member.Name ?? "Member", [], null, [], null, null, Exists: false)
+        : new ProfileView(profile.Name, [.. profile.Skills.Select(s => (s.Tag, s.Level))], profile.Bio, profile.Languages, profile.Location, profile.Organization, Exists: true);
+}
