@@ -68,6 +68,18 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
         return $"a:fake-conversation-{index + 1}";
     }
 
+    /// <summary>Demo community, bot installed in the team (roster saved), the standard question asked: the request id.</summary>
+    private static async Task<string> AskInTeamChannelAsync(BotHarness bot)
+    {
+        await ImportDemoCommunityAsync(bot);
+        await InstallInTeamAsync(bot);
+        var ask = bot.Payload("channel-message-mention");
+        ask["text"] = "<at>CopBot</at> query " + Question;
+        using var response = await bot.PostAsync(ask);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return RequestIdFromExpertCard(bot);
+    }
+
     /// <summary>The message text as Teams reads it (the raw body escapes &lt; and &gt;).</summary>
     private static string Text(RecordedRequest request) => (string?)request.Json?["text"] ?? string.Empty;
 
@@ -160,15 +172,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     public async Task Answer_ThreadPostFailsOnce_SecondClickDeliversItExactlyOnce()
     {
         await using var bot = await BotHarness.StartAsync(azurite);
-        await ImportDemoCommunityAsync(bot);
-        await InstallInTeamAsync(bot);
-        var ask = bot.Payload("channel-message-mention");
-        ask["text"] = "<at>CopBot</at> query " + Question;
-        using (await bot.PostAsync(ask))
-        {
-        }
-
-        var requestId = RequestIdFromExpertCard(bot);
+        var requestId = await AskInTeamChannelAsync(bot);
         var amaraChat = PersonalConversationOf(bot, AmaraId);
         JsonObject Answer() => CardAction(bot, AmaraId, null, amaraChat, "query.answer",
             new JsonObject { ["requestId"] = requestId, ["answer"] = "Start from the social registry." });
@@ -188,15 +192,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     public async Task Refer_ColleagueByName_AskedInsteadAndUnknownNameRefused()
     {
         await using var bot = await BotHarness.StartAsync(azurite);
-        await ImportDemoCommunityAsync(bot);
-        await InstallInTeamAsync(bot);
-        var ask = bot.Payload("channel-message-mention");
-        ask["text"] = "<at>CopBot</at> query " + Question;
-        using (await bot.PostAsync(ask))
-        {
-        }
-
-        var requestId = RequestIdFromExpertCard(bot);
+        var requestId = await AskInTeamChannelAsync(bot);
         var amaraChat = PersonalConversationOf(bot, AmaraId);
 
         var unknown = await InvokeAsync(bot, CardAction(bot, AmaraId, null, amaraChat, "query.refer", new JsonObject { ["requestId"] = requestId, ["referral"] = "Nobody Atall" }));
