@@ -8,13 +8,6 @@ namespace CopBot.Tests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class BotEndpointsTests(AzuriteFixture azurite)
 {
-    private static void AssertValidCards(IEnumerable<JsonObject> cards)
-    {
-        var results = AdaptiveCardValidator.ValidateMany(cards.Select((c, i) => (Name: $"card{i}", Json: c.ToJsonString())).ToDictionary(c => c.Name, c => c.Json));
-        Assert.NotEmpty(results);
-        Assert.All(results.Values, r => Assert.True(r.IsClean, r.ToString()));
-    }
-
     [Fact]
     public async Task PostActivity_ChannelMentionWithValidToken_RepliesInThreadWithValidCardThroughAuthenticatedConnector()
     {
@@ -32,7 +25,7 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
         Assert.Equal("Bearer fake-token-1", reply.Authorization);
         Assert.Equal(1, bot.Connector.TokenRequestCount);
         Assert.Equal((string)activity["id"]!, (string?)reply.Json!["replyToId"]);
-        AssertValidCards(bot.SentCards);
+        SentCardAssert.Valid(bot.SentCards);
         Assert.Contains("CopBot commands", bot.SentCards[0].ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -48,7 +41,7 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var card = Assert.Single(bot.SentCards);
         Assert.Contains("bonjour", card.ToJsonString(), StringComparison.Ordinal);
-        AssertValidCards(bot.SentCards);
+        SentCardAssert.Valid(bot.SentCards);
     }
 
     [Fact]
@@ -79,7 +72,7 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
         Assert.StartsWith($"/amer/v3/conversations/{activity["conversation"]!["id"]}/pagedmembers", roster.Path, StringComparison.Ordinal);
         var welcome = Assert.Single(bot.Sent, r => r.Method == "POST");
         Assert.Equal($"/amer/v3/conversations/{activity["conversation"]!["id"]}/activities", welcome.Path);
-        AssertValidCards(bot.SentCards);
+        SentCardAssert.Valid(bot.SentCards);
         Assert.Equal(1, await bot.CountAsync("Conversations"));
     }
 
@@ -98,7 +91,7 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
         var card = body["value"]!.AsObject();
         Assert.Contains("query", card.ToJsonString(), StringComparison.Ordinal);
-        AssertValidCards([card]);
+        SentCardAssert.Valid([card]);
         Assert.Empty(bot.Sent);
     }
 
@@ -143,7 +136,7 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
         var update = Assert.Single(bot.Sent);
         Assert.Equal("PUT", update.Method);
         Assert.EndsWith("/activities/1741684900000", update.Path, StringComparison.Ordinal);
-        AssertValidCards(bot.SentCards);
+        SentCardAssert.Valid(bot.SentCards);
     }
 
     [Fact]

@@ -324,9 +324,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
         using var response = await bot.PostAsync(ask);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var results = AdaptiveCardValidator.ValidateMany(bot.SentCards.Select((c, i) => (i, c)).ToDictionary(x => $"card{x.i}", x => x.c.ToJsonString()));
-        Assert.True(results.Count >= 3);
-        Assert.All(results.Values, r => Assert.True(r.IsClean, r.ToString()));
+        SentCardAssert.Valid(bot.SentCards, atLeast: 3);
         Assert.DoesNotContain(bot.SentCards, c => c.ToJsonString().Contains("[link](", StringComparison.Ordinal));
     }
 }
