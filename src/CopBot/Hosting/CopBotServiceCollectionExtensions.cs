@@ -22,6 +22,7 @@ public static class CopBotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CopBotOptions>().Bind(configuration.GetSection(CopBotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantAllowList>();
 
         services.AddBotAuthentication(configuration);
         services.AddBotConnector(configuration);
