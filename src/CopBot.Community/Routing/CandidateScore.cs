@@ -36,8 +36,10 @@ internal sealed class CandidateScore(int expert)
     {
         Topic += topic.Weight * Math.Log(1 + evidence);
         Coverage += topic.Weight * Math.Min(1, evidence) / totalTopicWeight;
-        (MatchedTopics ??= []).Add((topic.Tag, evidence));
+        NameTopic(topic.Tag, evidence);
     }
+
+    public void NameTopic(string tag, double evidence) => (MatchedTopics ??= []).Add((tag, evidence));
 
     /// <summary>Credits one of the most similar past questions (Balog's document model).</summary>
     public void AddSimilar(AnsweredQuestion question, double score)

@@ -10,24 +10,30 @@ internal sealed class EvidenceCollector(ExpertIndex index, RoutingQuery query, R
 {
     public bool IsEligible(int expert) => RoutingConstraints.IsEligible(index.Experts[expert], query.AskerId, context, options);
 
-    /// <summary>Candidates with topic, text or feedback evidence, keyed by expert position.</summary>
-    public Dictionary<int, CandidateScore> CollectMatched(
-        RoutingPriors priors, IReadOnlyList<InferredTopic> topics, DocumentScorer documents, IReadOnlyList<int> similar)
+    /// <summary>Candidates with topic, text or feedback evidence; <paramref name="slots"/> maps expert → candidate.</summary>
+    public List<CandidateScore> CollectMatched(
+        RoutingPriors priors, IReadOnlyList<InferredTopic> topics, DocumentScorer documents, IReadOnlyList<int> similar, CandidateSlots slots)
     {
-        var matched = new Dictionary<int, CandidateScore>();
+        var matched = new List<CandidateScore>();
         CandidateScore? Candidate(int expert)
         {
-            if (matched.TryGetValue(expert, out var c))
+            switch (slots.State(expert))
             {
-                return c;
+                case CandidateSlots.Ineligible:
+                    return null;
+                case CandidateSlots.Matched:
+                    return slots[expert];
             }
 
             if (!IsEligible(expert))
             {
+                slots.MarkIneligible(expert);
                 return null;
             }
 
-            matched[expert] = c = new CandidateScore(expert) { Activity = priors.Activity[expert] };
+            var c = new CandidateScore(expert) { Activity = priors.Activity[expert] };
+            slots.Add(expert, c);
+            matched.Add(c);
             return c;
         }
 
@@ -41,7 +47,9 @@ internal sealed class EvidenceCollector(ExpertIndex index, RoutingQuery query, R
                 var evidence = priors.TopicEvidence[tag][i];
                 if (evidence > 0 && Candidate(experts[i]) is { } c)
                 {
-                    c.AddTopic(topic, evidence, totalTopicWeight);
+                    // Matched topics are named for the short list only (NameMatchedTopics): thousands may match.
+                    c.Topic += topic.Weight * priors.LogTopicEvidence[tag][i];
+                    c.Coverage += topic.Weight * Math.Min(1, evidence) / totalTopicWeight;
                 }
             }
         }
@@ -63,6 +71,23 @@ internal sealed class EvidenceCollector(ExpertIndex index, RoutingQuery query, R
         }
 
         return matched;
+    }
+
+    /// <summary>Lists the matched topics (for the "why" texts) of the chosen experts.</summary>
+    public void NameMatchedTopics(RoutingPriors priors, IReadOnlyList<InferredTopic> topics, IReadOnlyList<CandidateScore> chosen)
+    {
+        foreach (var c in chosen)
+        {
+            foreach (var topic in topics)
+            {
+                var tag = index.Tags.Find(topic.Tag);
+                var at = Array.BinarySearch(index.ExpertsOn(tag), c.Expert);
+                if (at >= 0 && priors.TopicEvidence[tag][at] > 0)
+                {
+                    c.NameTopic(topic.Tag, priors.TopicEvidence[tag][at]);
+                }
+            }
+        }
     }
 
     /// <summary>The best similarity (0..1) of any eligible expert's past question: the text half of the gap test.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace CopBot.Community;
 
 /// <summary>
@@ -20,7 +18,7 @@ public sealed class ExpertIndex
         Experts = experts;
         Terms = terms;
         Tags = tags;
-        ExpertById = experts.Select((e, i) => (e.Profile.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        ExpertById = experts.Select((e, i) => (e.Profile.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
         DocumentStart = new int[experts.Length + 1];
         for (var e = 0; e < experts.Length; e++)
@@ -49,9 +47,9 @@ public sealed class ExpertIndex
                     times.Add(at.UtcTicks);
                 }
 
-                foreach (var term in document.Terms)
+                for (var i = 0; i < document.TermCount; i++)
                 {
-                    postingCounts[term]++;
+                    postingCounts[document.Term(i)]++;
                 }
             }
 
@@ -79,10 +77,10 @@ public sealed class ExpertIndex
         for (var position = 0; position < documentCount; position++)
         {
             var document = Documents[position];
-            for (var i = 0; i < document.Terms.Length; i++)
+            for (var i = 0; i < document.TermCount; i++)
             {
-                var term = document.Terms[i];
-                Postings[term][postingCounts[term]++] = new Posting(position, document.Counts[i]);
+                var term = document.Term(i);
+                Postings[term][postingCounts[term]++] = new Posting(position, document.Count(i));
             }
         }
 
@@ -114,7 +112,7 @@ public sealed class ExpertIndex
 
     internal TermTable Tags { get; }
 
-    internal FrozenDictionary<string, int> ExpertById { get; }
+    internal Dictionary<string, int> ExpertById { get; }
 
     /// <summary>All past questions in expert order; expert e's are at [DocumentStart[e], DocumentStart[e + 1]).</summary>
     internal IndexedDocument[] Documents { get; }

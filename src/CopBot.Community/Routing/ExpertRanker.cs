@@ -38,6 +38,11 @@ public sealed class ExpertRanker(RoutingOptions options)
             : ScoreMatched(index, evidence, topics, documents, similar, context, top);
 
         var chosen = RoutingConstraints.Diversify(index, ordered, top, Options.DiversityMargin);
+        if (!Options.ScoreEveryone)
+        {
+            evidence.NameMatchedTopics(index.Priors(Options, context.Now), topics, chosen);
+        }
+
         var experts = chosen
             .Select(c => new RankedExpert(
                 index.Experts[c.Expert].Profile.Id,
@@ -77,8 +82,8 @@ public sealed class ExpertRanker(RoutingOptions options)
             return ([], true);
         }
 
-        var matched = evidence.CollectMatched(priors, topics, documents, similar);
-        var scored = matched.Values.ToList();
+        using var slots = CandidateSlots.Rent(index.Count);
+        var scored = evidence.CollectMatched(priors, topics, documents, similar, slots);
         ApplyFeedback(index, scored, topics, context.Feedback);
         Combine(scored, priors.Activity[mostActive[0]]);
         var maxRelevance = Math.Max(scored.Select(c => c.Coverage).DefaultIfEmpty().Max(), evidence.BestSimilarity(documents));
@@ -87,7 +92,7 @@ public sealed class ExpertRanker(RoutingOptions options)
         // that scores at least the diversity floor of the top-th score overall (Diversify never looks below it).
         var anyMatch = scored.Any(c => c.Topic > 0 || c.Text > 0);
         var maxActivity = Math.Log(1 + priors.Activity[mostActive[0]]);
-        using var rest = unmatched.Where(e => !matched.ContainsKey(e)).GetEnumerator();
+        using var rest = unmatched.Where(e => slots.State(e) != CandidateSlots.Matched).GetEnumerator();
         CandidateScore? Next() => rest.MoveNext() ? UnmatchedScore(rest.Current, priors, anyMatch, maxActivity) : null;
         var extra = new List<CandidateScore>();
         while (extra.Count < top && Next() is { } c)
@@ -102,7 +107,7 @@ public sealed class ExpertRanker(RoutingOptions options)
         var floor = double.NegativeInfinity;
         if (all.Count >= top)
         {
-            var topth = all.Order(comparer).ElementAt(top - 1).Score;
+            var topth = TopScores(all, top, comparer)[top - 1].Score;
             floor = topth - (Math.Abs(topth) * Math.Max(0, Options.DiversityMargin));
         }
 
@@ -116,6 +121,33 @@ public sealed class ExpertRanker(RoutingOptions options)
 
         var ordered = all.Where(c => c.Score >= floor).Order(comparer).ToList();
         return (ordered, maxRelevance < Options.GapThreshold);
+    }
+
+    // The best `count` candidates in order, by a bounded insertion (the matched list can hold thousands).
+    private static List<CandidateScore> TopScores(List<CandidateScore> candidates, int count, Comparer<CandidateScore> comparer)
+    {
+        var best = new List<CandidateScore>(count + 1);
+        foreach (var c in candidates)
+        {
+            if (best.Count == count && comparer.Compare(c, best[^1]) >= 0)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && comparer.Compare(c, best[at - 1]) < 0)
+            {
+                at--;
+            }
+
+            best.Insert(at, c);
+            if (best.Count > count)
+            {
+                best.RemoveAt(count);
+            }
+        }
+
+        return best;
     }
 
     private CandidateScore UnmatchedScore(int expert, RoutingPriors priors, bool anyMatch, double maxActivity)

@@ -6,11 +6,20 @@ namespace CopBot.Community;
 /// </summary>
 internal sealed class IndexedDocument
 {
-    private IndexedDocument(AnsweredQuestion question, int[] terms, int[] counts, int length, int[] tags, ulong textHash)
+    // Term id in the high 20 bits, count in the low 12: one array per document. A document with a larger id or count
+    // (not seen on real data) keeps two arrays instead, so counts are always exact.
+    private const int CountBits = 12;
+    private const int MaxPackedCount = (1 << CountBits) - 1;
+    private const int MaxPackedTerm = (1 << (31 - CountBits)) - 1;
+
+    private readonly int[] _packed;
+    private readonly int[]? _counts;
+
+    private IndexedDocument(AnsweredQuestion question, int[] packed, int[]? counts, int length, int[] tags, ulong textHash)
     {
         Question = question;
-        Terms = terms;
-        Counts = counts;
+        _packed = packed;
+        _counts = counts;
         Length = length;
         Tags = tags;
         TextHash = textHash;
@@ -19,10 +28,14 @@ internal sealed class IndexedDocument
     /// <summary>Title, tags and date of the question (body dropped after tokenising).</summary>
     public AnsweredQuestion Question { get; }
 
-    /// <summary>Distinct term ids, ascending, with <see cref="Counts"/> at the same positions.</summary>
-    public int[] Terms { get; }
+    /// <summary>How many distinct terms the document has.</summary>
+    public int TermCount => _packed.Length;
 
-    public int[] Counts { get; }
+    /// <summary>The i-th distinct term id (ascending).</summary>
+    public int Term(int i) => _counts is null ? _packed[i] >> CountBits : _packed[i];
+
+    /// <summary>How often the i-th term occurs.</summary>
+    public int Count(int i) => _counts is null ? _packed[i] & MaxPackedCount : _counts[i];
 
     public int Length { get; }
 
@@ -51,7 +64,10 @@ internal sealed class IndexedDocument
 
         var ids = counts.Keys.Order().ToArray();
         var tagIds = question.Tags.Select(Skill.NormalizeTag).Distinct(StringComparer.Ordinal).Select(tags.Intern).ToArray();
-        return new IndexedDocument(Slim(question), ids, [.. ids.Select(i => counts[i])], length, tagIds, textHash);
+        var packable = ids.All(i => i <= MaxPackedTerm && counts[i] <= MaxPackedCount);
+        return packable
+            ? new IndexedDocument(Slim(question), [.. ids.Select(i => (i << CountBits) | counts[i])], null, length, tagIds, textHash)
+            : new IndexedDocument(Slim(question), ids, [.. ids.Select(i => counts[i])], length, tagIds, textHash);
     }
 
     public static AnsweredQuestion Slim(AnsweredQuestion question) => question.Text is null ? question : question with { Text = null };

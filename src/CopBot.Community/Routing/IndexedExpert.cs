@@ -13,7 +13,7 @@ internal sealed class IndexedExpert
         Topics = topics;
         Answers = answers;
         Skills = skills;
-        OrganizationKey = profile.Organization?.Trim().ToUpperInvariant();
+        OrganizationKey = profile.Organization is { } organization ? string.Intern(organization.Trim().ToUpperInvariant()) : null;
     }
 
     /// <summary>The profile with history bodies dropped (titles, tags and dates kept).</summary>

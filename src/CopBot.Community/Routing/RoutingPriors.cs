@@ -13,6 +13,11 @@ internal sealed class RoutingPriors
     private readonly double _answersPerSkillLevel;
 
     private RoutingPriors(RoutingOptions options, double[] activity, double[][] topicEvidence, int[] byActivity)
+        : this(options, activity, topicEvidence, [.. topicEvidence.Select(e => e.Select(v => Math.Log(1 + v)).ToArray())], byActivity)
+    {
+    }
+
+    private RoutingPriors(RoutingOptions options, double[] activity, double[][] topicEvidence, double[][] logTopicEvidence, int[] byActivity)
     {
         _activityHalfLife = options.ActivityHalfLife;
         _topicHalfLife = options.TopicHalfLife;
@@ -20,6 +25,7 @@ internal sealed class RoutingPriors
         _answersPerSkillLevel = options.AnswersPerSkillLevel;
         Activity = activity;
         TopicEvidence = topicEvidence;
+        LogTopicEvidence = logTopicEvidence;
         ByActivity = byActivity;
     }
 
@@ -27,6 +33,9 @@ internal sealed class RoutingPriors
 
     /// <summary>Tag id → decayed answers + skill credit of each expert in <see cref="ExpertIndex.TagExperts"/> (same positions).</summary>
     public double[][] TopicEvidence { get; }
+
+    /// <summary>log(1 + <see cref="TopicEvidence"/>), the per-topic term of the topic score.</summary>
+    public double[][] LogTopicEvidence { get; }
 
     /// <summary>Expert positions by activity descending, ties by id: the order of the unmatched experts' scores.</summary>
     public int[] ByActivity { get; }
