@@ -98,3 +98,25 @@ public class KnowledgeIndexTests
     public void Validate_TextTooLong_Throws() =>
         Assert.Throws<ArgumentException>(Entry("q-1", "t", new string('a', KnowledgeEntry.MaxTextLength + 1)).Validate);
 }
+
+public class KnowledgeSnippetTests
+{
+    [Fact]
+    public void Best_SentenceWithMostQueryTerms_IsChosenWithEllipsis()
+    {
+        var text = "Thanks for asking. Registries help. Mobile money agents run out of cash in remote areas. Plan liquidity.";
+
+        var snippet = KnowledgeSnippet.Best(text, "mobile money in remote villages", 60);
+
+        Assert.StartsWith("… Mobile money agents run out of cash in remote areas.", snippet, StringComparison.Ordinal);
+        Assert.True(snippet.Length <= 62, snippet);
+    }
+
+    [Fact]
+    public void Best_NoTermMatches_StartsAtTheOpening() =>
+        Assert.Equal("First. Second.", KnowledgeSnippet.Best("First. Second.", "unrelated", 100));
+
+    [Fact]
+    public void Best_LongSentence_IsCut() =>
+        Assert.Equal(20, KnowledgeSnippet.Best(new string('a', 500), "a", 20).Length);
+}
