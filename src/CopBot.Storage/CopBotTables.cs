@@ -19,7 +19,8 @@ public sealed class CopBotTables
         OpenQueries = service.GetTableClient(options.TablePrefix + "OpenQueries");
         RoutingFeedback = service.GetTableClient(options.TablePrefix + "RoutingFeedback");
         Knowledge = service.GetTableClient(options.TablePrefix + "Knowledge");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge];
+        DuplicateOffers = service.GetTableClient(options.TablePrefix + "DuplicateOffers");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -48,6 +49,9 @@ public sealed class CopBotTables
 
     /// <summary>Knowledge-base entries: partition community, row entry id (kind:source id).</summary>
     public TableClient Knowledge { get; }
+
+    /// <summary>Knowledge-base matches offered before routing: partition community, row the would-be query id.</summary>
+    public TableClient DuplicateOffers { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

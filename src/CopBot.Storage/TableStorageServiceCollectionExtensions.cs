@@ -32,6 +32,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
         services.AddSingleton<KnowledgeIndexSet>();
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
+        services.AddSingleton<IDuplicateOfferStore, TableDuplicateOfferStore>();
         return services;
     }
 

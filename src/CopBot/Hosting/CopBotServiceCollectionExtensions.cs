@@ -33,7 +33,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddQueryFeature(configuration);
-        services.AddKnowledgeBase();
+        services.AddKnowledgeBase(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();

@@ -6,13 +6,16 @@ namespace CopBot.Features.Knowledge;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The knowledge base's background refresh, the publishing of answered queries and the <c>search</c> command
-    /// (the store itself comes with the Table Storage registration).
+    /// The knowledge base's background refresh, the publishing of answered queries, the duplicate check before routing
+    /// and the <c>search</c> command (the stores come with the Table Storage registration).
     /// </summary>
-    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services)
+    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<KnowledgeIndexRefresher>();
         services.AddSingleton<AnsweredQueryPublisher>();
+        services.AddSingleton<DuplicateCheck>();
+        services.AddSingleton<IBotFeature, DuplicateResponses>();
         services.AddSingleton<IBotFeature, SearchFeature>();
         return services;
     }
