@@ -21,6 +21,8 @@ public sealed class KnowledgeCardsTests
             ["duplicate-offer-hostile"] = DuplicateOfferCard.Build(new DuplicateOfferView("q-0123456789abcdef", Samples.Hostile + Samples.Long, many)),
             ["duplicate-accepted"] = DuplicateOfferCard.Settled(Samples.Hostile, answeredByKnowledgeBase: true),
             ["duplicate-rejected"] = DuplicateOfferCard.Settled("How can we target cash transfers?", answeredByKnowledgeBase: false),
+            ["stats"] = StatsCard.Build(new StatsView("default", "1 Mar 2025 – 31 Mar 2025", [new("Members", "12 (9 with expertise)"), new("Answer rate", "67% (2 of 3)")], ["Amara: 2 answers"], ["#fire-management: 1 of 1 unanswered"])),
+            ["stats-hostile"] = StatsCard.Build(new StatsView(Samples.Hostile, Samples.Hostile, [new(Samples.Hostile, Samples.Long)], [.. Enumerable.Repeat(Samples.Hostile + Samples.Long, 20)], [])),
         });
     }
 
