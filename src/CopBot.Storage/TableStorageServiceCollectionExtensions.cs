@@ -30,6 +30,9 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
         services.AddSingleton<IQueryStore, TableQueryStore>();
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
+        services.AddSingleton<KnowledgeIndexSet>();
+        services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
+        services.AddSingleton<IDuplicateOfferStore, TableDuplicateOfferStore>();
         return services;
     }
 

@@ -40,24 +40,21 @@ internal sealed class DocumentScorer : IDisposable
                 continue;
             }
 
-            // Robertson-Sparck Jones idf, floored at a small positive value so very common terms never subtract.
-            var idf = Math.Max(0.05, Math.Log(1 + ((n - postings.Length + 0.5) / (postings.Length + 0.5))));
-            ceiling += idf;
+            var idf = Bm25.Idf(n, postings.Length);
+            ceiling += Bm25.Ceiling(idf, options.Bm25K1);
             foreach (var posting in postings)
             {
-                var length = index.Documents[posting.Document].Length;
-                var norm = options.Bm25K1 * (1 - options.Bm25B + (options.Bm25B * length / index.AverageDocumentLength));
                 if (scores[posting.Document] == 0)
                 {
                     touched.Add(posting.Document);
                 }
 
-                scores[posting.Document] += idf * posting.Count * (options.Bm25K1 + 1) / (posting.Count + norm);
+                var length = index.Documents[posting.Document].Length;
+                scores[posting.Document] += idf * Bm25.TermWeight(posting.Count, length, index.AverageDocumentLength, options.Bm25K1, options.Bm25B);
             }
         }
 
-        // A document holding every query term a few times reaches about idf * (k1 + 1) / 2 per term.
-        return new DocumentScorer(scores, touched, ceiling * (options.Bm25K1 + 1) / 2);
+        return new DocumentScorer(scores, touched, ceiling);
     }
 
     /// <summary>Positions of the best-scoring documents, best first, ties by position for determinism (bounded selection).</summary>

@@ -50,18 +50,8 @@ internal sealed class IndexedDocument
 
     public static IndexedDocument Create(AnsweredQuestion question, ulong textHash, TermTable terms, TermTable tags)
     {
-        var counts = new Dictionary<int, int>();
-        var length = 0;
-        // The title states the question; counting it twice lets it outweigh long bodies.
-        foreach (var term in TextTokenizer.Tokenize(question.Title).Concat(TextTokenizer.Tokenize(question.Title))
-            .Concat(TextTokenizer.Tokenize(question.Text))
-            .Concat(question.Tags.SelectMany(TextTokenizer.TagTerms)))
-        {
-            var id = terms.Intern(term);
-            counts[id] = counts.GetValueOrDefault(id) + 1;
-            length++;
-        }
-
+        var (termCounts, length) = TextTokenizer.CountDocumentTerms(question.Title, question.Text, question.Tags);
+        var counts = termCounts.ToDictionary(pair => terms.Intern(pair.Key), pair => pair.Value);
         var ids = counts.Keys.Order().ToArray();
         var tagIds = question.Tags.Select(Skill.NormalizeTag).Distinct(StringComparer.Ordinal).Select(tags.Intern).ToArray();
         var packable = ids.All(i => i <= MaxPackedTerm && counts[i] <= MaxPackedCount);
