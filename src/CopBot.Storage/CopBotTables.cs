@@ -20,7 +20,8 @@ public sealed class CopBotTables
         RoutingFeedback = service.GetTableClient(options.TablePrefix + "RoutingFeedback");
         Knowledge = service.GetTableClient(options.TablePrefix + "Knowledge");
         DuplicateOffers = service.GetTableClient(options.TablePrefix + "DuplicateOffers");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers];
+        KnowledgeGaps = service.GetTableClient(options.TablePrefix + "KnowledgeGaps");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, KnowledgeGaps];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -52,6 +53,9 @@ public sealed class CopBotTables
 
     /// <summary>Knowledge-base matches offered before routing: partition community, row the would-be query id.</summary>
     public TableClient DuplicateOffers { get; }
+
+    /// <summary>Requests nobody had evidence for: partition community, row (topic, request id).</summary>
+    public TableClient KnowledgeGaps { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

@@ -33,6 +33,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<KnowledgeIndexSet>();
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
         services.AddSingleton<IDuplicateOfferStore, TableDuplicateOfferStore>();
+        services.AddSingleton<IKnowledgeGapStore, TableKnowledgeGapStore>();
         return services;
     }
 

@@ -8,7 +8,11 @@ public sealed record ExpertMatch(string ExpertId, string Name, double Score, IRe
 }
 
 /// <summary>The ranked experts and the topics the question was understood to be about.</summary>
-public sealed record ExpertSearch(IReadOnlyList<ExpertMatch> Matches, IReadOnlyList<string> Topics);
+public sealed record ExpertSearch(IReadOnlyList<ExpertMatch> Matches, IReadOnlyList<string> Topics)
+{
+    /// <summary>Nobody had evidence for the question (a knowledge gap): any matches are by activity alone.</summary>
+    public bool IsGap { get; init; }
+}
 
 /// <summary>Ranks the community's experts for a question; the asker is never among them.</summary>
 public interface IExpertFinder

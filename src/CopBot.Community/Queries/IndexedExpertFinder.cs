@@ -18,6 +18,6 @@ public sealed class IndexedExpertFinder(ExpertIndexHolder index, RoutingFeedback
         var result = ranker.Rank(snapshot, new RoutingQuery(query.Question, query.Tags, askerId, count), new RoutingContext(clock.GetUtcNow()) { Feedback = feedback.Current });
         IReadOnlyList<ExpertMatch> matches = [.. result.Experts.Select(e =>
             new ExpertMatch(e.Id, e.Name, e.Score, e.Why) { AadObjectId = snapshot.Find(e.Id)?.AadObjectId })];
-        return Task.FromResult(new ExpertSearch(matches, result.InferredTopics));
+        return Task.FromResult(new ExpertSearch(matches, result.InferredTopics) { IsGap = result.IsGap });
     }
 }

@@ -233,6 +233,11 @@ public sealed class ExpertIndex
     }
 
     /// <summary>The profile as indexed: history items keep title, tags and date, not their body text.</summary>
+    /// <summary>The tags held by the most experts (skills or answer history), most first, ties by name.</summary>
+    public IReadOnlyList<(string Topic, int Experts)> TopTopics(int count) =>
+        [.. TagTerms.Select(t => (Topic: t.Tag, Experts: TagExperts[t.Id].Length))
+            .OrderByDescending(t => t.Experts).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(Math.Max(0, count))];
+
     public ExpertProfile? Find(string id) => id is not null && ExpertById.TryGetValue(id, out var at) ? Experts[at].Profile : null;
 
     internal readonly record struct Posting(int Document, int Count);

@@ -41,6 +41,8 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableDuplicateOfferStore DuplicateOffers() => new(Tables, Logger.For<TableDuplicateOfferStore>());
 
+    public TableKnowledgeGapStore KnowledgeGaps() => new(Tables);
+
     public Task InitializeAsync() => Tables.EnsureCreatedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()
