@@ -54,18 +54,27 @@ async function openAsExpert(context, config) {
     const body = await response.json();
     await route.fulfill({ response, json: { ...body, config: asExpert } });
   });
-  await page.route(`**/_debug/conversation/${encodeURIComponent(args.expertChatId)}/installation`, (route) => route.fulfill({ status: 200, json: {} }));
-  let conversationStream;
+  const installInExpertChat = (url) => decodeURIComponent(url.pathname) === `/_debug/conversation/${args.expertChatId}/installation`;
+  await page.route(installInExpertChat, (route) => {
+    step("the expert window's automatic install call was answered in the browser");
+    return route.fulfill({ status: 200, json: {} });
+  });
+  // The UI may open more than one conversation stream over its life: feed every one still open.
+  const conversationStreams = new Set();
   await page.routeWebSocket(/\/_ws_conversation\//, (ws) => {
-    ws.connectToServer(); // forwards both ways as it is
-    conversationStream = ws;
+    const server = ws.connectToServer(); // forwards both ways as it is
+    conversationStreams.add(ws);
+    ws.onClose((code, reason) => {
+      conversationStreams.delete(ws);
+      server.close({ code, reason });
+    });
   });
   await page.routeWebSocket(/\/_ws\/log\/stream/, (ws) => {
     const server = ws.connectToServer();
     server.onMessage((frame) => {
       ws.send(frame);
       const forUi = botActivityInExpertChat(frame);
-      if (forUi && conversationStream) conversationStream.send(JSON.stringify(forUi));
+      if (forUi) for (const stream of conversationStreams) stream.send(JSON.stringify(forUi));
     });
   });
   await page.goto(args.playground);
