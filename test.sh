@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test: unit, HTTP (real ASP.NET pipeline), integration (real Azurite), end-to-end (Agents Playground).
-# Installs the Node tools it needs (Azurite, the Adaptive Cards parser, the playground) on first use.
+# Installs the Node tools it needs (Azurite, the Adaptive Cards parser, the playground, playwright-core) and
+# Debian's chromium (apt) on first use.
 # Ends with one line "N passed, N failed[, N skipped]"; exits non-zero if anything failed or did not run.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x node_modules/.bin/azurite-table ] || [ ! -d node_modules/adaptivecards ] || [ ! -x node_modules/.bin/agentsplayground ] || [ ! -d node_modules/@microsoft/app-manifest ]; then
+if [ ! -x node_modules/.bin/azurite-table ] || [ ! -d node_modules/adaptivecards ] || [ ! -x node_modules/.bin/agentsplayground ] || [ ! -d node_modules/@microsoft/app-manifest ] || [ ! -d node_modules/playwright-core ]; then
   echo "Installing Node tools (npm ci)…"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The UI test drives Debian's Chromium (playwright-core downloads no browser).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium (apt) for the UI tests…"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium
 fi
 
 results="artifacts/test-results"

@@ -1,6 +1,6 @@
 // CopBot on Azure: single-tenant Azure Bot (Teams channel) → App Service on Linux (.NET 10) → Table Storage.
-// Secrets (bot client secret, storage connection string) live in Key Vault; the web app reads them through
-// Key Vault references with its user-assigned managed identity. See README.md in this folder.
+// The bot's client secret lives in Key Vault, read through a Key Vault reference; Table Storage is reached with
+// the web app's user-assigned managed identity (no account key anywhere). See README.md in this folder.
 targetScope = 'resourceGroup'
 
 @description('Azure region of every regional resource (the bot registration itself is global).')
@@ -74,7 +74,6 @@ module vault 'modules/keyvault.bicep' = {
     tags: tags
     principalId: identity.properties.principalId
     botAppPassword: botAppPassword
-    storageAccountName: storage.outputs.name
   }
 }
 
@@ -100,7 +99,7 @@ module web 'modules/webapp.bicep' = {
     botAppId: botAppId
     botTenantId: botTenantId
     botAppPasswordSecretUri: vault.outputs.botAppPasswordSecretUri
-    tablesConnectionStringSecretUri: vault.outputs.tablesConnectionStringSecretUri
+    tableEndpoint: storage.outputs.tableEndpoint
     tablePrefix: tablePrefix
     applicationInsightsConnectionString: enableApplicationInsights ? monitoring!.outputs.connectionString : ''
   }
@@ -128,11 +127,11 @@ output messagingEndpoint string = 'https://${web.outputs.defaultHostName}/api/me
 @description('Health endpoint: 200 once Table Storage answers.')
 output healthUrl string = 'https://${web.outputs.defaultHostName}/healthz'
 
-@description('Table service endpoint, for the identity-based storage option (README.md).')
+@description('Table service endpoint (CopBot__TableEndpoint), e.g. for the admin CLI (README.md).')
 output tableEndpoint string = storage.outputs.tableEndpoint
 
 @description('Storage account holding the CopBot tables.')
 output storageAccountName string = storage.outputs.name
 
-@description('Client id of the web app\'s managed identity (for identity-based storage access, see README.md).')
+@description('Client id of the web app\'s managed identity, which signs in to Table Storage.')
 output managedIdentityClientId string = identity.properties.clientId

@@ -1,4 +1,4 @@
-// Key Vault (RBAC mode) holding the bot's client secret and the Table Storage connection string.
+// Key Vault (RBAC mode) holding the bot's client secret. Table Storage needs no secret: the managed identity signs in.
 @description('Key Vault name (3-24 characters).')
 param name string
 
@@ -15,14 +15,7 @@ param principalId string
 @secure()
 param botAppPassword string
 
-@description('Storage account whose connection string the bot uses.')
-param storageAccountName string
-
 var secretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'
-
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
-  name: storageAccountName
-}
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -44,14 +37,6 @@ resource botAppPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: { value: botAppPassword }
 }
 
-resource tablesConnectionStringSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'TablesConnectionString'
-  properties: {
-    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-  }
-}
-
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, principalId, secretsUserRole)
   scope: vault
@@ -66,6 +51,3 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 #disable-next-line outputs-should-not-contain-secrets // the secret's address, not its value
 @description('Key Vault URI of the MicrosoftAppPassword secret.')
 output botAppPasswordSecretUri string = botAppPasswordSecret.properties.secretUri
-
-@description('Key Vault URI of the Table Storage connection string secret.')
-output tablesConnectionStringSecretUri string = tablesConnectionStringSecret.properties.secretUri

@@ -26,9 +26,8 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // The bot takes a connection string today (ConnectionStrings__Tables), which needs shared-key access.
-    // Once it authenticates with the managed identity, set this to false (README.md, "Storage access").
-    allowSharedKeyAccess: true
+    // CopBot signs in with its managed identity (Entra ID), so account keys are off: none to leak or rotate.
+    allowSharedKeyAccess: false
     publicNetworkAccess: 'Enabled'
   }
 }

@@ -17,7 +17,7 @@ param instanceCount int
 @description('Resource id of the user-assigned identity the app runs as and resolves Key Vault references with.')
 param identityId string
 
-@description('Client id of that identity (AZURE_CLIENT_ID, for identity-based storage access).')
+@description('Client id of that identity: CopBot signs in to Table Storage with it.')
 param identityClientId string
 
 @description('MicrosoftAppId.')
@@ -29,8 +29,8 @@ param botTenantId string
 @description('Key Vault URI of the client secret.')
 param botAppPasswordSecretUri string
 
-@description('Key Vault URI of the Table Storage connection string.')
-param tablesConnectionStringSecretUri string
+@description('Table service endpoint, e.g. https://<account>.table.core.windows.net/ (CopBot__TableEndpoint).')
+param tableEndpoint string
 
 @description('CopBot__TablePrefix.')
 param tablePrefix string
@@ -46,9 +46,11 @@ var botSettings = [
   { name: 'MicrosoftAppType', value: 'SingleTenant' }
   { name: 'MicrosoftAppTenantId', value: botTenantId }
   { name: 'MicrosoftAppPassword', value: format(keyVaultReference, botAppPasswordSecretUri) }
-  { name: 'ConnectionStrings__Tables', value: format(keyVaultReference, tablesConnectionStringSecretUri) }
+  // Table Storage through the managed identity (Storage Table Data Contributor): no key or connection string.
+  { name: 'CopBot__TableEndpoint', value: tableEndpoint }
+  { name: 'CopBot__ManagedIdentityClientId', value: identityClientId }
   { name: 'CopBot__TablePrefix', value: tablePrefix }
-  // Not read by CopBot today: it lets Azure.Identity pick this identity once storage access is identity-based.
+  // Azure.Identity's own variable for the same identity, for any other Azure SDK client in the process.
   { name: 'AZURE_CLIENT_ID', value: identityClientId }
   // Without it CopBot listens on loopback only (its local default); App Service forwards to port 8080.
   { name: 'ASPNETCORE_URLS', value: 'http://+:8080' }

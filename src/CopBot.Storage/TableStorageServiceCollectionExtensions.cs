@@ -13,16 +13,29 @@ public static class TableStorageServiceCollectionExtensions
     /// </summary>
     /// <exception cref="ArgumentException">An option is invalid (checked now, not at the first request).</exception>
     public static IServiceCollection AddCopBotTableStorage(
-        this IServiceCollection services, string connectionString, Action<TableStorageOptions>? configure = null)
+        this IServiceCollection services, string connectionString, Action<TableStorageOptions>? configure = null) =>
+        services.AddCopBotTableStorage(o =>
+        {
+            o.ConnectionString = connectionString;
+            configure?.Invoke(o);
+        });
+
+    /// <summary>
+    /// As above, with the storage chosen by <paramref name="configure"/>: a connection string, or a table endpoint
+    /// reached with a managed identity (<see cref="TableStorageOptions.TableEndpoint"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is invalid (checked now, not at the first request).</exception>
+    public static IServiceCollection AddCopBotTableStorage(this IServiceCollection services, Action<TableStorageOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = new TableStorageOptions { ConnectionString = connectionString };
-        configure?.Invoke(options);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new TableStorageOptions();
+        configure(options);
         options.Validate();
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, ClientOptions()));
+        services.AddSingleton(_ => TableStorageClients.Create(options, ClientOptions()));
         services.AddSingleton<CopBotTables>();
         services.AddSingleton<IContactStore, TableContactStore>();
         services.AddSingleton<IProcessedActivityStore, TableProcessedActivityStore>();

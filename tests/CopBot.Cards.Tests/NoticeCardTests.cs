@@ -2,18 +2,6 @@ namespace CopBot.Cards.Tests;
 
 public sealed class NoticeCardTests
 {
-    [Fact]
-    public void Build_EveryKindAndHostileText_PassesOfficialParserWithinSizeLimit()
-    {
-        CardAssert.ValidFixtures(new Dictionary<string, AdaptiveCard>
-        {
-            ["notice-info"] = NoticeCard.Build("Request sent", "Three experts were asked; you'll hear back in this thread.", NoticeKind.Info),
-            ["notice-warning"] = NoticeCard.Build("No expert available", "Nobody with the skill 'Bicep' is free this week. Try discuss to ask the whole community.", NoticeKind.Warning),
-            ["notice-error"] = NoticeCard.Build("Sorry, I didn't get that", "I don't know the command 'qeury'. Type help to see what I can do.", NoticeKind.Error),
-            ["notice-hostile"] = NoticeCard.Build(Samples.Hostile, "You wrote: " + Samples.Hostile + Samples.Long, NoticeKind.Error),
-        });
-    }
-
     [Theory]
     [InlineData(NoticeKind.Info, ContainerStyle.Emphasis, TextColor.Accent)]
     [InlineData(NoticeKind.Warning, ContainerStyle.Warning, TextColor.Warning)]

@@ -2,10 +2,11 @@ namespace CopBot.Deployment.Tests;
 
 public sealed class BicepBuildTests
 {
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"; // built-in role id
     private const int CompilerNotRestored = 3; // build-bicep.sh's exit code when NuGet cannot serve the compiler
 
     [SkippableFact]
-    public async Task Main_bicep_builds_with_no_errors_and_no_warnings()
+    public async Task Main_bicep_builds_with_no_warnings_and_reaches_storage_through_the_managed_identity()
     {
         var result = await ProcessRunner.RunAsync(
             Path.Combine(RepoPaths.Deployment, "build-bicep.sh"), [], timeout: TimeSpan.FromMinutes(5));
@@ -23,5 +24,13 @@ public sealed class BicepBuildTests
         {
             Assert.Contains($"\"{type}\"", template, StringComparison.Ordinal);
         }
+
+        // Storage: the endpoint and the identity's client id as settings, the data role granted, no account key.
+        Assert.Contains("CopBot__TableEndpoint", template, StringComparison.Ordinal);
+        Assert.Contains("CopBot__ManagedIdentityClientId", template, StringComparison.Ordinal);
+        Assert.Contains(StorageTableDataContributor, template, StringComparison.Ordinal);
+        Assert.Contains("\"allowSharedKeyAccess\": false", template, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConnectionStrings__Tables", template, StringComparison.Ordinal);
+        Assert.DoesNotContain("listKeys", template, StringComparison.Ordinal);
     }
 }

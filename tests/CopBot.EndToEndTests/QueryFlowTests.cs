@@ -14,18 +14,6 @@ namespace CopBot.EndToEndTests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class QueryFlowTests(AzuriteFixture azurite)
 {
-    // Kalani is both a playground user and a demo-community profile (same Teams id), a fire-management expert.
-    private const string KalaniId = "29:1Ty5WnQx2LkJ8cVb6ZmR3aPs9DfG0hEo7UiY4tKw1XrNqMj";
-
-    private static async Task SeedDemoCommunityAsync(EndToEndHarness e2e)
-    {
-        var profiles = e2e.Bot.Services.GetRequiredService<IProfileStore>();
-        using var reader = File.OpenText(Path.Combine(AzuriteFixture.RepositoryRoot, "samples", "demo-community.jsonl"));
-        var summary = await new ProfileImporter(profiles).ImportAsync(reader);
-        Assert.Empty(summary.Errors);
-        await e2e.Bot.Services.GetRequiredService<ExpertIndexHolder>().RefreshAsync(profiles);
-    }
-
     private static async Task<ExpertAssignment> WaitUntilAskedAsync(IQueryStore store, string requestId, string expertId)
     {
         var deadline = DateTime.UtcNow + EndToEndHarness.ReplyTimeout;
@@ -47,7 +35,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     public async Task Query_InTeamChannel_ExpertAnswersFromPersonalCardAndAnswerLandsInThread()
     {
         await using var e2e = await EndToEndHarness.StartAsync(azurite);
-        await SeedDemoCommunityAsync(e2e);
+        await DemoCommunity.SeedAsync(e2e);
         var channel = e2e.Tenant.TeamId;
         await e2e.InstallAsync(channel);
         await e2e.WaitForBotMessageAsync(m => m.ConversationId == channel && m.Cards.Count > 0);
@@ -58,12 +46,12 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
         var ack = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == "Query");
         CardAssert.Valid(ack.Cards[0], "query acknowledgement");
         var requestId = (string)ack.Cards[0]["actions"]![0]!["data"]!["requestId"]!;
-        var kalani = await WaitUntilAskedAsync(e2e.Bot.Services.GetRequiredService<IQueryStore>(), requestId, KalaniId);
+        var kalani = await WaitUntilAskedAsync(e2e.Bot.Services.GetRequiredService<IQueryStore>(), requestId, DemoCommunity.KalaniId);
         Assert.Equal(NotificationChannel.PersonalCard, kalani.NotifiedBy);
 
         var invoked = await e2e.InvokeAsync(kalani.PersonalConversationId!, kalani.CardActivityId!, "query.answer",
             new JsonObject { ["requestId"] = requestId, ["answer"] = "Burn in the early dry season with a permit, brief the brigade, keep a wet line." },
-            fromId: KalaniId);
+            fromId: DemoCommunity.KalaniId);
 
         Assert.Equal(PlaygroundMessage.AdaptiveCardType, (string?)invoked["type"]);
         Assert.Contains("Thank you", invoked["value"]!.ToJsonString(), StringComparison.Ordinal);

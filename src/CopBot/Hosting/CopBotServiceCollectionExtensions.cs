@@ -16,6 +16,8 @@ public static class CopBotServiceCollectionExtensions
 {
     public const string TablesConnectionName = "Tables";
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+    public const string TableEndpointKey = "TableEndpoint";
+    public const string ManagedIdentityClientIdKey = "ManagedIdentityClientId";
 
     /// <summary>Everything the bot needs: protocol, storage, features and start-up checks.</summary>
     public static IServiceCollection AddCopBot(this IServiceCollection services, IConfiguration configuration)
@@ -42,18 +44,40 @@ public static class CopBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Table Storage from <c>ConnectionStrings:Tables</c> (default: the local emulator).</summary>
+    /// <summary>
+    /// Table Storage from <c>ConnectionStrings:Tables</c>, or from <c>CopBot:TableEndpoint</c> with a managed identity
+    /// (<c>CopBot:ManagedIdentityClientId</c> for a user-assigned one, else <c>DefaultAzureCredential</c>); neither =
+    /// the local emulator.
+    /// </summary>
+    /// <exception cref="ArgumentException">The storage settings are invalid or contradict each other.</exception>
     public static IServiceCollection AddCopBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration.GetConnectionString(TablesConnectionName) is { Length: > 0 } configured ? configured : DevelopmentStorage;
-        var prefix = configuration.GetSection(CopBotOptions.Section)[nameof(CopBotOptions.TablePrefix)];
-        return services.AddCopBotTableStorage(connectionString, o =>
+        var section = configuration.GetSection(CopBotOptions.Section);
+        var connectionString = configuration.GetConnectionString(TablesConnectionName);
+        var endpoint = TableEndpoint(section[TableEndpointKey]);
+        var prefix = section[nameof(CopBotOptions.TablePrefix)];
+        return services.AddCopBotTableStorage(o =>
         {
+            o.ConnectionString = endpoint is null && string.IsNullOrWhiteSpace(connectionString) ? DevelopmentStorage : connectionString ?? "";
+            o.TableEndpoint = endpoint;
+            o.ManagedIdentityClientId = section[ManagedIdentityClientIdKey];
             if (!string.IsNullOrWhiteSpace(prefix))
             {
                 o.TablePrefix = prefix;
             }
         });
+    }
+
+    private static Uri? TableEndpoint(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new ArgumentException($"{CopBotOptions.Section}:{TableEndpointKey} '{value}' is not an absolute URI, e.g. https://<account>.table.core.windows.net/.");
     }
 }

@@ -49,20 +49,17 @@ internal static class CardAssert
     }
 
     /// <summary>
-    /// Writes each card to artifacts/card-fixtures/&lt;name&gt;.json (for the rendering gallery), then checks that
-    /// the official parser finds no error and no warning and that each card fits Teams' size limit.
+    /// Writes every fixture to artifacts/card-fixtures (for the rendering gallery), then checks that the official
+    /// parser finds no error and no warning and that each card fits Teams' size limit.
     /// </summary>
-    public static void ValidFixtures(IReadOnlyDictionary<string, AdaptiveCard> cardsByName)
+    public static void ValidFixtures(IReadOnlyList<CardFixture> fixtures)
     {
-        var json = cardsByName.ToDictionary(kv => kv.Key, kv => CardJson.Serialize(kv.Value));
-        foreach (var (name, text) in json)
-        {
-            CardFixtures.Write(name, text);
-        }
+        var json = fixtures.ToDictionary(f => f.Name, f => CardJson.Serialize(f.Card));
+        CardFixtures.WriteAll(fixtures, json);
 
         var results = AdaptiveCardValidator.ValidateMany(json);
         Assert.All(results.Values, r => Assert.True(r.IsClean, r.ToString()));
-        Assert.All(cardsByName, kv => Assert.InRange(CardJson.SizeInBytes(kv.Value), 1, CardLimits.MaxBytes));
+        Assert.All(fixtures, f => Assert.InRange(CardJson.SizeInBytes(f.Card), 1, CardLimits.MaxBytes));
     }
 
     private static string Pretty(JsonElement element) => JsonSerializer.Serialize(element, Indented);

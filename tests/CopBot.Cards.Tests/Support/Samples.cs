@@ -22,4 +22,27 @@ internal static class Samples
 
     /// <summary>Far longer than any card field allows, with emoji (surrogate pairs) throughout.</summary>
     public static string Long { get; } = string.Concat(Enumerable.Repeat("Long question 🙂 with [brackets] and *stars*. ", 800));
+
+    /// <summary>A query's acknowledgement: one expert answered, one still asked, one @mentioned.</summary>
+    public static QueryAckView QueryAck(bool closed = false, int answers = 1) => new(
+        "q-0123456789abcdef",
+        "How do we target cash transfers to informal workers?",
+        ["cash-transfers", "targeting"],
+        "Ada Lovelace",
+        [new QueryExpertLine("Amara", "knows #cash transfers (level 5)", "answered"), new QueryExpertLine("Tomás", "works on social registry", "asked")],
+        answers,
+        closed)
+    {
+        Note = "Olumide has not installed CopBot, so I mentioned them here instead of sending a private card.",
+    };
+
+    /// <summary>An expert's 1:1 request for <paramref name="question"/>, asked in a channel thread.</summary>
+    public static ExpertRequestView ExpertRequest(string question) => new("q-0123456789abcdef", question, ["cash-transfers"], "Ada Lovelace", ["knows #cash transfers (level 5)"])
+    {
+        ThreadLink = new Uri("https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1741684467331?parentMessageId=1741684467331"),
+    };
+
+    /// <summary>An expert with a complete profile.</summary>
+    public static ProfileView Amara(bool exists = true) => new(
+        "Amara Nwosu-Lindqvist", [("cash transfers", 5), ("targeting", 4)], "Cash and social protection in the Sahel.", ["English", "French"], "Dakar", "WFP", exists);
 }

@@ -76,6 +76,25 @@ public sealed class EndToEndHarness : IAsyncDisposable
         await EnsureSuccessAsync(response, "installation");
     }
 
+    /// <summary>
+    /// Opens <paramref name="userId"/>'s 1:1 chat with the bot through the playground's connector API (the call
+    /// the bot itself makes before a private card) and returns its id. The playground keeps one such chat per
+    /// user, so the bot later gets the same chat: a browser window can show it from the start.
+    /// </summary>
+    public async Task<string> OpenPersonalChatAsync(string userId)
+    {
+        var body = new JsonObject
+        {
+            ["isGroup"] = false,
+            ["bot"] = new JsonObject { ["id"] = Tenant.BotId },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
+            ["tenantId"] = Tenant.TenantId,
+        };
+        using var response = await Http.PostAsJsonAsync(new Uri(Playground.ServiceUrl + "/v3/conversations"), body);
+        var json = await ReadJsonAsync(response, "personal chat");
+        return (string?)json["id"] ?? throw new InvalidOperationException("The playground created a chat without an id.");
+    }
+
     /// <summary>The current user posts <paramref name="text"/>; in a channel or group chat the bot only sees it when mentioned.</summary>
     public async Task<SentMessage> SendAsync(string conversationId, string text, bool mentionBot)
     {

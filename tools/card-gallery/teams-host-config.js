@@ -1,0 +1,57 @@
+// A host config close to Teams' light theme (fonts, spacing, colours, container styles, actions),
+// so the gallery shows roughly what a Teams user sees. Teams' exact config is not published.
+window.teamsHostConfig = {
+  fontFamily: "'Segoe UI', 'Open Sans', 'DejaVu Sans', system-ui, sans-serif",
+  supportsInteractivity: true,
+  spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: "#E0E0E0" },
+  fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+  fontWeights: { lighter: 200, default: 400, bolder: 600 },
+  imageSizes: { small: 32, medium: 52, large: 100 },
+  containerStyles: {
+    default: {
+      backgroundColor: "#FFFFFF",
+      foregroundColors: {
+        default: { default: "#242424", subtle: "#616161" },
+        dark: { default: "#242424", subtle: "#424242" },
+        light: { default: "#FFFFFF", subtle: "#F0F0F0" },
+        accent: { default: "#5B5FC7", subtle: "#4F52B2" },
+        good: { default: "#237B4B", subtle: "#0E700E" },
+        warning: { default: "#835B00", subtle: "#8A3707" },
+        attention: { default: "#C4314B", subtle: "#A4262C" },
+      },
+    },
+    emphasis: {
+      backgroundColor: "#F5F5F5",
+      foregroundColors: {
+        default: { default: "#242424", subtle: "#616161" },
+        dark: { default: "#242424", subtle: "#424242" },
+        light: { default: "#FFFFFF", subtle: "#F0F0F0" },
+        accent: { default: "#5B5FC7", subtle: "#4F52B2" },
+        good: { default: "#237B4B", subtle: "#0E700E" },
+        warning: { default: "#835B00", subtle: "#8A3707" },
+        attention: { default: "#C4314B", subtle: "#A4262C" },
+      },
+    },
+    accent: { backgroundColor: "#E8EBFA", foregroundColors: { default: { default: "#242424", subtle: "#616161" } } },
+    good: { backgroundColor: "#E7F2DA", foregroundColors: { default: { default: "#242424", subtle: "#616161" } } },
+    warning: { backgroundColor: "#FBF6D9", foregroundColors: { default: { default: "#242424", subtle: "#616161" } } },
+    attention: { backgroundColor: "#FCF4F6", foregroundColors: { default: { default: "#242424", subtle: "#616161" } } },
+  },
+  actions: {
+    maxActions: 6,
+    spacing: "default",
+    buttonSpacing: 8,
+    showCard: { actionMode: "inline", inlineTopMargin: 16, style: "emphasis" },
+    actionsOrientation: "horizontal",
+    actionAlignment: "left",
+    wrap: true,
+  },
+  adaptiveCard: { allowCustomStyle: true },
+  inputs: { label: { requiredInputs: { weight: "bolder", suffix: " *" }, optionalInputs: { weight: "bolder" } } },
+  factSet: {
+    title: { color: "default", size: "default", isSubtle: false, weight: "bolder", wrap: true, maxWidth: 150 },
+    value: { color: "default", size: "default", isSubtle: false, weight: "default", wrap: true },
+    spacing: 16,
+  },
+};
