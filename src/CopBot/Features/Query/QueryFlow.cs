@@ -1,5 +1,6 @@
 using CopBot.Cards;
 using CopBot.Community;
+using CopBot.Features.Requests;
 using CopBot.Hosting;
 using CopBot.Protocol;
 using CopBot.Turns;
@@ -79,10 +80,7 @@ public sealed class QueryFlow(
         var community = options.Value.Community;
         var asker = activity.From!;
         var search = await finder.FindAsync(community, text, asker.Id!, options.Value.CandidatesKept, cancellationToken);
-        var reference = activity.GetConversationReference();
-        var place = new QueryPlace(
-            activity.ChannelId!, activity.ServiceUrl!, activity.Conversation!.Id!, reference.TenantId,
-            activity.Recipient?.Id, activity.Recipient?.Name, questionActivityId);
+        var place = ThreadLinks.PlaceOf(activity, questionActivityId);
         var query = new QueryRequest(
             community,
             QueryIds.From(place.ChannelId, place.ConversationId, place.QuestionActivityId),
