@@ -18,7 +18,14 @@ public sealed class CopBotTables
         Queries = service.GetTableClient(options.TablePrefix + "Queries");
         OpenQueries = service.GetTableClient(options.TablePrefix + "OpenQueries");
         RoutingFeedback = service.GetTableClient(options.TablePrefix + "RoutingFeedback");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback];
+        Discussions = service.GetTableClient(options.TablePrefix + "Discussions");
+        OpenDiscussions = service.GetTableClient(options.TablePrefix + "OpenDiscussions");
+        Consultations = service.GetTableClient(options.TablePrefix + "Consultations");
+        OpenConsultations = service.GetTableClient(options.TablePrefix + "OpenConsultations");
+        Contributions = service.GetTableClient(options.TablePrefix + "Contributions");
+        RequestThreads = service.GetTableClient(options.TablePrefix + "RequestThreads");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback,
+            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -44,6 +51,24 @@ public sealed class CopBotTables
 
     /// <summary>Routing feedback: partition community, row (expert, topic), the summed delta.</summary>
     public TableClient RoutingFeedback { get; }
+
+    /// <summary>Discussions by community (row: discussion id), one JSON row each.</summary>
+    public TableClient Discussions { get; }
+
+    /// <summary>One row per open discussion (partition community), for the deadline checker.</summary>
+    public TableClient OpenDiscussions { get; }
+
+    /// <summary>Consultations by community (row: consultation id), one JSON row each with the reviews.</summary>
+    public TableClient Consultations { get; }
+
+    /// <summary>One row per open consultation (partition community), for the deadline checker.</summary>
+    public TableClient OpenConsultations { get; }
+
+    /// <summary>Contributions to requests: partition request id, row the activity that carried it.</summary>
+    public TableClient Contributions { get; }
+
+    /// <summary>Thread → request: partition the thread's conversation id.</summary>
+    public TableClient RequestThreads { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

@@ -30,6 +30,9 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
         services.AddSingleton<IQueryStore, TableQueryStore>();
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
+        services.AddSingleton<IDiscussionStore, TableDiscussionStore>();
+        services.AddSingleton<IContributionStore, TableContributionStore>();
+        services.AddSingleton<IRequestThreadIndex, TableRequestThreadIndex>();
         return services;
     }
 

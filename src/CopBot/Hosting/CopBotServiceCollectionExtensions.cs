@@ -1,4 +1,5 @@
 using CopBot.Features.Contacts;
+using CopBot.Features.Discuss;
 using CopBot.Features.Help;
 using CopBot.Features.Profile;
 using CopBot.Features.Query;
@@ -32,6 +33,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddQueryFeature(configuration);
+        services.AddDiscussFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();

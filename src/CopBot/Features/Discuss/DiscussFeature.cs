@@ -1,0 +1,31 @@
+using CopBot.Cards;
+using CopBot.Protocol;
+using CopBot.Turns;
+
+namespace CopBot.Features.Discuss;
+
+/// <summary>The discussion modality: <c>discuss</c>, replies in its thread, and the topic and invitation buttons.</summary>
+public sealed class DiscussFeature(DiscussFlow flow, DiscussContributions contributions, DiscussResponses responses) : IBotFeature
+{
+    /// <summary>Before the commands: in a discussion thread an un-mentioned "query …" is a contribution, not a command.</summary>
+    public const int ContributionOrder = -100;
+
+    public IEnumerable<TurnRoute> Routes =>
+    [
+        new("discuss", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("discuss"), flow.StartAsync),
+        new("discuss-contribution", DiscussContributions.MayContribute, contributions.RecordAsync, ContributionOrder)
+        {
+            Claims = contributions.IsOpenDiscussionThreadAsync,
+        },
+    ];
+
+    public IEnumerable<CardActionRoute> CardActions =>
+    [
+        new(DiscussVerbs.Open, flow.OpenFromFormAsync),
+        new(DiscussVerbs.CancelForm, DiscussFlow.CancelFormAsync),
+        new(DiscussVerbs.NotNow, responses.NotNowAsync),
+        new(DiscussVerbs.Close, responses.CloseAsync),
+        new(DiscussVerbs.Extend, responses.ExtendAsync),
+        new(DiscussVerbs.Cancel, responses.CancelAsync),
+    ];
+}
