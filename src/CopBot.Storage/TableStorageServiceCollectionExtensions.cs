@@ -31,6 +31,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IQueryStore, TableQueryStore>();
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
         services.AddSingleton<IDiscussionStore, TableDiscussionStore>();
+        services.AddSingleton<IConsultationStore, TableConsultationStore>();
         services.AddSingleton<IContributionStore, TableContributionStore>();
         services.AddSingleton<IRequestThreadIndex, TableRequestThreadIndex>();
         return services;

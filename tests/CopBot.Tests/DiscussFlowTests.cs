@@ -172,7 +172,7 @@ public sealed class DiscussFlowTests(AzuriteFixture azurite)
         var pastDate = await InvokeAsync(bot, Press("discuss.open", new JsonObject { ["topic"] = "Fire brigades", ["closesOn"] = "2026-03-01" }));
         var cancelled = await InvokeAsync(bot, Press("discuss.cancelform", new JsonObject()));
         Assert.Contains("Write the topic", noTopic["value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("must be between 2026-03-03", pastDate["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("date must be between 2026-03-03", pastDate["value"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Cancelled", cancelled["value"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(0, await bot.CountAsync("Discussions"));
 

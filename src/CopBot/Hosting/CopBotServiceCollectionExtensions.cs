@@ -1,3 +1,4 @@
+using CopBot.Features.Consult;
 using CopBot.Features.Contacts;
 using CopBot.Features.Discuss;
 using CopBot.Features.Help;
@@ -34,6 +35,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddQueryFeature(configuration);
         services.AddDiscussFeature(configuration);
+        services.AddConsultFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();

@@ -29,7 +29,7 @@ public static class CommunityScenario
             services.AddSingleton<TimeProvider>(clock);
             foreach (var periodic in services.Where(d => d.ServiceType == typeof(IHostedService)
                 && (d.ImplementationType == typeof(QueryDeadlineService) || d.ImplementationType == typeof(DiscussDeadlineService)
-                    || d.ImplementationType?.Name == "ConsultDeadlineService")).ToList())
+                    || d.ImplementationType == typeof(CopBot.Features.Consult.ConsultDeadlineService))).ToList())
             {
                 services.Remove(periodic);
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CopBot.Cards;
 using CopBot.Community;
 using CopBot.Features.Requests;
@@ -8,7 +7,7 @@ namespace CopBot.Features.Discuss;
 /// <summary>Maps a stored discussion to the cards' view records.</summary>
 internal static class DiscussCards
 {
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    public static string Date(DateTimeOffset at) => ClosingDates.Format(at);
 
     public static AdaptiveCard Topic(Discussion d, DateTimeOffset now, TimeSpan maxDuration) =>
         DiscussionTopicCard.Build(new DiscussionTopicView(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CopBot.Cards;
 using CopBot.Community;
 using CopBot.Features.Query;
@@ -73,29 +72,14 @@ public sealed class DiscussFlow(
     public static Task<CardActionResult> CancelFormAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
         Task.FromResult(CardActionResult.Replace(NoticeCard.Build("Cancelled", "Nothing was opened. Type discuss when you are ready.", NoticeKind.Info)));
 
-    /// <summary>A yyyy-MM-dd date: the discussion closes at the end of that day (UTC), between tomorrow and the maximum.</summary>
-    public (DateTimeOffset ClosesAt, string? Error) ParseClosingDate(string text, DateTimeOffset? notBefore)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var latest = DateOnly.FromDateTime((clock.GetUtcNow() + options.Value.MaxDuration).UtcDateTime);
-        var earliest = notBefore is { } after ? DateOnly.FromDateTime(after.UtcDateTime).AddDays(1) : today.AddDays(1);
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return (default, "Give the closing date as yyyy-mm-dd.");
-        }
-
-        if (date < earliest || date > latest)
-        {
-            return (default, $"The closing date must be between {earliest:yyyy-MM-dd} and {latest:yyyy-MM-dd}.");
-        }
-
-        return (new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null);
-    }
+    /// <summary>A yyyy-MM-dd closing date (see <see cref="ClosingDates"/>).</summary>
+    public (DateTimeOffset ClosesAt, string? Error) ParseClosingDate(string text, DateTimeOffset? notBefore) =>
+        ClosingDates.Parse(text, clock.GetUtcNow(), options.Value.MaxDuration, notBefore);
 
     private AdaptiveCard Form(string? error = null)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return DiscussionFormCard.Build(today.AddDays(1), DateOnly.FromDateTime((clock.GetUtcNow() + options.Value.MaxDuration).UtcDateTime), error);
+        var (earliest, latest) = ClosingDates.Range(clock.GetUtcNow(), options.Value.MaxDuration);
+        return DiscussionFormCard.Build(earliest, latest, error);
     }
 
     private static string? Validate(string topic, string? framing) =>
