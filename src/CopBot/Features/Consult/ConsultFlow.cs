@@ -69,7 +69,7 @@ public sealed class ConsultFlow(
         var requester = turn.Activity.From!;
         var name = community.Value.Community;
         var wanted = options.Value.Reviewers;
-        var named = draft.NamedReviewers.Where(p => p.Id != requester.Id && p.AadObjectId != requester.AadObjectId).ToList();
+        var named = draft.NamedReviewers.Where(p => p.Id != requester.Id && (p.AadObjectId is null || p.AadObjectId != requester.AadObjectId)).ToList();
         var text = QueryText.Parse(draft.Title + "\n" + string.Join("\n", draft.Questions));
         var search = await finder.FindAsync(name, text, requester.Id!, wanted + named.Count, cancellationToken);
         var routed = search.Matches.Where(m => named.All(p => p.Id != m.ExpertId)).Take(Math.Max(0, wanted - named.Count));
