@@ -11,11 +11,28 @@ public static class ConsultationSummaryCard
     /// <summary>Characters of answer text the whole card may carry (the rest is structure, well under 28 KB).</summary>
     public const int AnswerBudget = 14_000;
 
+    /// <summary>Room left for the activity around the card.</summary>
+    private const int Headroom = 2048;
+
     public static AdaptiveCard Build(ConsultationSummaryView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var answerCount = Math.Max(1, view.Questions.Sum(q => q.Answers.Count));
         var perAnswer = Math.Clamp(AnswerBudget / answerCount, 80, 2000);
+        var card = Build(view, perAnswer);
+
+        // Escaping and names make the size hard to predict: measure, and shorten the answers until it fits.
+        while (CardJson.SizeInBytes(card) > CardLimits.MaxBytes - Headroom && perAnswer > 40)
+        {
+            perAnswer /= 2;
+            card = Build(view, perAnswer);
+        }
+
+        return card;
+    }
+
+    private static AdaptiveCard Build(ConsultationSummaryView view, int perAnswer)
+    {
         var body = new List<CardElement>
         {
             new TextBlock("Consultation summary") { Weight = FontWeight.Bolder, Size = TextSize.Medium, Color = TextColor.Good },
@@ -30,7 +47,7 @@ public static class ConsultationSummaryCard
         for (var i = 0; i < view.Questions.Count; i++)
         {
             var question = view.Questions[i];
-            body.Add(new TextBlock($"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {CardText.Escape(question.Question, 500)}") { Weight = FontWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
+            body.Add(new TextBlock($"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {CardText.Escape(question.Question, 300)}") { Weight = FontWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
             if (question.Answers.Count == 0)
             {
                 body.Add(new TextBlock("No answers.") { IsSubtle = true, Wrap = true });
@@ -38,7 +55,7 @@ public static class ConsultationSummaryCard
 
             foreach (var answer in question.Answers)
             {
-                body.Add(new TextBlock($"{CardText.Escape(answer.ReviewerName, 100)}: {CardText.Escape(answer.Answer, perAnswer)}") { Wrap = true, Spacing = Spacing.Small });
+                body.Add(new TextBlock($"{CardText.Escape(answer.ReviewerName, 60)}: {CardText.Escape(answer.Answer, perAnswer)}") { Wrap = true, Spacing = Spacing.Small });
             }
         }
 
