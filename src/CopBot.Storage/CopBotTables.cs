@@ -24,8 +24,10 @@ public sealed class CopBotTables
         OpenConsultations = service.GetTableClient(options.TablePrefix + "OpenConsultations");
         Contributions = service.GetTableClient(options.TablePrefix + "Contributions");
         RequestThreads = service.GetTableClient(options.TablePrefix + "RequestThreads");
+        WorkingGroups = service.GetTableClient(options.TablePrefix + "WorkingGroups");
+        OpenWorkingGroups = service.GetTableClient(options.TablePrefix + "OpenWorkingGroups");
         All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback,
-            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads];
+            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads, WorkingGroups, OpenWorkingGroups];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -69,6 +71,12 @@ public sealed class CopBotTables
 
     /// <summary>Thread → request: partition the thread's conversation id.</summary>
     public TableClient RequestThreads { get; }
+
+    /// <summary>Working groups by community (row: group id), one JSON row each with members and tasks.</summary>
+    public TableClient WorkingGroups { get; }
+
+    /// <summary>One row per open working group (partition community), for the weekly progress check.</summary>
+    public TableClient OpenWorkingGroups { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

@@ -32,6 +32,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
         services.AddSingleton<IDiscussionStore, TableDiscussionStore>();
         services.AddSingleton<IConsultationStore, TableConsultationStore>();
+        services.AddSingleton<IWorkingGroupStore, TableWorkingGroupStore>();
         services.AddSingleton<IContributionStore, TableContributionStore>();
         services.AddSingleton<IRequestThreadIndex, TableRequestThreadIndex>();
         return services;

@@ -1,3 +1,4 @@
+using CopBot.Features.Collaborate;
 using CopBot.Features.Consult;
 using CopBot.Features.Contacts;
 using CopBot.Features.Discuss;
@@ -36,6 +37,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddQueryFeature(configuration);
         services.AddDiscussFeature(configuration);
         services.AddConsultFeature(configuration);
+        services.AddCollaborateFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();

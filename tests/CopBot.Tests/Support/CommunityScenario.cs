@@ -29,7 +29,8 @@ public static class CommunityScenario
             services.AddSingleton<TimeProvider>(clock);
             foreach (var periodic in services.Where(d => d.ServiceType == typeof(IHostedService)
                 && (d.ImplementationType == typeof(QueryDeadlineService) || d.ImplementationType == typeof(DiscussDeadlineService)
-                    || d.ImplementationType == typeof(CopBot.Features.Consult.ConsultDeadlineService))).ToList())
+                    || d.ImplementationType == typeof(CopBot.Features.Consult.ConsultDeadlineService)
+                    || d.ImplementationType == typeof(CopBot.Features.Collaborate.CollaborateProgressService))).ToList())
             {
                 services.Remove(periodic);
             }
