@@ -23,7 +23,8 @@ public class CopBotTablesTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(
-            [prefix + "Conversations", prefix + "Members", prefix + "OpenQueries", prefix + "ProcessedActivities", prefix + "ProfileHistory", prefix + "Profiles", prefix + "Queries", prefix + "RoutingFeedback"],
+            new[] { "Consultations", "Contributions", "Conversations", "Discussions", "Members", "OpenConsultations", "OpenDiscussions", "OpenQueries", "OpenWorkingGroups",
+                "ProcessedActivities", "ProfileHistory", "Profiles", "Queries", "RequestThreads", "RoutingFeedback", "WorkingGroups" }.Select(n => prefix + n),
             names.Order(StringComparer.Ordinal));
         foreach (var table in tables.All)
         {
