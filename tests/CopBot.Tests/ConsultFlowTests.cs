@@ -192,4 +192,31 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         await CheckDeadlinesAsync(bot);
         Assert.Equal(perRecipient, bot.SentCards.Count(c => c.ToJsonString().Contains("Consultation summary", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Consult_MentionedReviewerRepliesInTheThread_RepliesAreTheirReviewAndOthersAreNot()
+    {
+        await using var bot = await StartAsync(azurite, _clock);
+        await PrepareAsync(bot);
+        var consultation = await SubmitAsync(bot, reviewers: "Olumide Adeyemi-Brandt");
+        const string OlumideId = "29:1Ua3XoRy6MlK9dWc2ZnS8bQt5EgH1iFp0VjZ7uLx4YsOrNk";
+        Assert.Contains(bot.Sent, r => Text(r).StartsWith("<at>Olumide Adeyemi-Brandt</at> would you review this document? Reply in this thread", StringComparison.Ordinal));
+
+        await PostOkAsync(bot, ThreadReply(bot, Thread, OlumideId, "Olumide Adeyemi-Brandt", "The M&E budget line is missing.", mentionBot: false));
+        await PostOkAsync(bot, ThreadReply(bot, Thread, "29:1Bystander", "Bystander", "Looks great!", mentionBot: false));
+        await PostOkAsync(bot, ThreadReply(bot, Thread, OlumideId, "Olumide Adeyemi-Brandt", "Also plan post-distribution monitoring.", mentionBot: true));
+
+        var stored = (await Store(bot).GetAsync("default", consultation.Id, CancellationToken.None))!;
+        var olumide = stored.Find(OlumideId, null)!;
+        Assert.Equal(ReviewerState.Reviewed, olumide.State);
+        Assert.Equal("The M&E budget line is missing.\n\nAlso plan post-distribution monitoring.", olumide.Comments);
+        Assert.Equal(2, (await bot.Services.GetRequiredService<IContributionStore>().ListContributionsAsync(consultation.Id, CancellationToken.None)).Count);
+        Assert.Contains(bot.Sent, r => r.Method == "PUT" && r.Body.Contains("1 received / 3 invited", StringComparison.Ordinal));
+
+        await InvokeAsync(bot, InThread(bot, RequesterId, "consult.close", new JsonObject { ["requestId"] = consultation.Id }));
+        var summary = bot.SentCards.First(c => c.ToJsonString().Contains("Consultation summary", StringComparison.Ordinal)).ToJsonString();
+        Assert.Contains("Comments in the thread", summary, StringComparison.Ordinal);
+        Assert.Contains("post-distribution monitoring", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Looks great", summary, StringComparison.Ordinal);
+    }
 }

@@ -40,6 +40,9 @@ public sealed record ReviewerAssignment(string MemberId, string Name, IReadOnlyL
 
     public string? DeclineReason { get; init; }
 
+    /// <summary>A review written as replies in the thread (reviewers the bot could only @mention), in order.</summary>
+    public string? Comments { get; init; }
+
     public DateTimeOffset? SubmittedAt { get; init; }
 
     public DateTimeOffset? UpdatedAt { get; init; }

@@ -58,4 +58,7 @@ public sealed record ConsultationSummaryView(
     public int Declined { get; init; }
 
     public int Invited { get; init; }
+
+    /// <summary>Reviews written as thread replies rather than on the card.</summary>
+    public IReadOnlyList<ConsultationAnswerLine> Comments { get; init; } = [];
 }

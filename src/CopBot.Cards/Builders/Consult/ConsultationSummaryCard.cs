@@ -17,7 +17,7 @@ public static class ConsultationSummaryCard
     public static AdaptiveCard Build(ConsultationSummaryView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var answerCount = Math.Max(1, view.Questions.Sum(q => q.Answers.Count));
+        var answerCount = Math.Max(1, view.Questions.Sum(q => q.Answers.Count) + view.Comments.Count);
         var perAnswer = Math.Clamp(AnswerBudget / answerCount, 80, 2000);
         var card = Build(view, perAnswer);
 
@@ -56,6 +56,15 @@ public static class ConsultationSummaryCard
             foreach (var answer in question.Answers)
             {
                 body.Add(new TextBlock($"{CardText.Escape(answer.ReviewerName, 60)}: {CardText.Escape(answer.Answer, perAnswer)}") { Wrap = true, Spacing = Spacing.Small });
+            }
+        }
+
+        if (view.Comments.Count > 0)
+        {
+            body.Add(new TextBlock("Comments in the thread") { Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+            foreach (var comment in view.Comments)
+            {
+                body.Add(new TextBlock($"{CardText.Escape(comment.ReviewerName, 60)}: {CardText.Escape(comment.Answer, perAnswer)}") { Wrap = true, Spacing = Spacing.Small });
             }
         }
 

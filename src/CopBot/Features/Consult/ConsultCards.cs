@@ -48,6 +48,7 @@ internal static class ConsultCards
         {
             Declined = c.Reviewers.Count(r => r.State == ReviewerState.Declined),
             Invited = c.Reviewers.Count,
+            Comments = [.. reviewed.Where(r => !string.IsNullOrWhiteSpace(r.Comments)).Select(r => new ConsultationAnswerLine(r.Name, r.Comments!))],
         });
     }
 

@@ -16,6 +16,7 @@ public sealed class ConsultFlow(
     ConsultForm form,
     IExpertFinder finder,
     IConsultationStore consultations,
+    IRequestThreadIndex threads,
     MemberOutreach outreach,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
@@ -41,6 +42,7 @@ public sealed class ConsultFlow(
         }
 
         var consultation = await CreateOrResumeAsync(turn, draft, action.CardActivityId ?? turn.Activity.Id ?? string.Empty, cancellationToken);
+        await threads.RegisterAsync(new RequestThread(consultation.Place.ConversationId, ConsultThreadReviews.Modality, consultation.Community, consultation.Id), cancellationToken);
         if (consultation.ThreadCardActivityId is null)
         {
             var cardId = await poster.PostCardAsync(consultation.Place, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation opened", cancellationToken);
@@ -51,7 +53,7 @@ public sealed class ConsultFlow(
         {
             var reached = await outreach.ReachAsync(
                 consultation.Place, new OutreachTarget(reviewer.MemberId, reviewer.Name, reviewer.AadObjectId), ConsultCards.Review(consultation, reviewer),
-                "Review requested", "would you review this document? Install CopBot to get the review card, or reply in this thread.", cancellationToken);
+                "Review requested", "would you review this document? Reply in this thread with your comments (your replies are your review), or install CopBot to get the review card.", cancellationToken);
             var sent = reviewer with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
             consultation = await consultations.UpdateAsync(consultation.Community, consultation.Id, c => c.With(sent), cancellationToken) ?? consultation.With(sent);
         }

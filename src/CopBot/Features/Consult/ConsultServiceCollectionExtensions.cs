@@ -14,6 +14,7 @@ public static class ConsultServiceCollectionExtensions
         services.AddSingleton<ConsultFlow>();
         services.AddSingleton<ConsultSummary>();
         services.AddSingleton<ConsultResponses>();
+        services.AddSingleton<ConsultThreadReviews>();
         services.AddSingleton<ConsultDeadlineChecker>();
         services.AddHostedService<ConsultDeadlineService>();
         services.AddSingleton<IBotFeature, ConsultFeature>();

@@ -1,17 +1,11 @@
 using CopBot.Community;
-using CopBot.Features.Help;
 using CopBot.Features.Requests;
-using CopBot.Protocol;
 using CopBot.Turns;
 using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Discuss;
 
-/// <summary>
-/// Replies in a discussion's thread become contributions. With the RSC permission ChannelMessage.Read.Group Teams
-/// sends the bot every reply; without it only the ones that @mention it: both arrive here (the mention is stripped).
-/// An @mention followed by a command (e.g. "@CopBot help") is still a command.
-/// </summary>
+/// <summary>Replies in a discussion's thread (with or without an @mention, see <see cref="ThreadReplies"/>) become contributions.</summary>
 public sealed class DiscussContributions(
     IRequestThreadIndex threads,
     IDiscussionStore discussions,
@@ -21,15 +15,8 @@ public sealed class DiscussContributions(
     TimeProvider clock,
     ILogger<DiscussContributions> logger)
 {
-    /// <summary>Cheap, synchronous part: a non-empty message in a group conversation that is not a command to the bot.</summary>
-    public static bool MayContribute(TurnContext turn)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var activity = turn.Activity;
-        return activity.Type == ActivityTypes.Message && turn.CardActionRequest is null && !activity.IsPersonal()
-            && !string.IsNullOrWhiteSpace(turn.Text)
-            && (!MentionsBot(activity) || CommandCatalog.Find(turn.Command.Command) is null);
-    }
+    /// <summary>Cheap, synchronous part (see <see cref="ThreadReplies"/>).</summary>
+    public static bool MayContribute(TurnContext turn) => ThreadReplies.MayBeReply(turn);
 
     /// <summary>Stored part: the conversation is the thread of an open discussion.</summary>
     public async Task<bool> IsOpenDiscussionThreadAsync(TurnContext turn, CancellationToken cancellationToken) =>
@@ -72,7 +59,4 @@ public sealed class DiscussContributions(
         var discussion = await discussions.GetAsync(thread.Community, thread.RequestId, cancellationToken);
         return discussion is { Status: DiscussionStatus.Open } ? discussion : null;
     }
-
-    private static bool MentionsBot(Activity activity) =>
-        activity.GetMentions().Any(m => m.Mentioned?.Id is { } id && id == activity.Recipient?.Id);
 }

@@ -7,13 +7,10 @@ namespace CopBot.Features.Discuss;
 /// <summary>The discussion modality: <c>discuss</c>, replies in its thread, and the topic and invitation buttons.</summary>
 public sealed class DiscussFeature(DiscussFlow flow, DiscussContributions contributions, DiscussResponses responses) : IBotFeature
 {
-    /// <summary>Before the commands: in a discussion thread an un-mentioned "query …" is a contribution, not a command.</summary>
-    public const int ContributionOrder = -100;
-
     public IEnumerable<TurnRoute> Routes =>
     [
         new("discuss", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("discuss"), flow.StartAsync),
-        new("discuss-contribution", DiscussContributions.MayContribute, contributions.RecordAsync, ContributionOrder)
+        new("discuss-contribution", DiscussContributions.MayContribute, contributions.RecordAsync, Requests.ThreadReplies.RouteOrder)
         {
             Claims = contributions.IsOpenDiscussionThreadAsync,
         },
