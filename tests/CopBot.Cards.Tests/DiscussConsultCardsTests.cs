@@ -37,6 +37,7 @@ public sealed class DiscussConsultCardsTests
         {
             Invited = 12,
             Declined = 2,
+            Comments = [.. reviewers.Select(r => new ConsultationAnswerLine(r, Samples.Long))],
         };
     }
 

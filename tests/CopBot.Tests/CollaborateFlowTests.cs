@@ -74,6 +74,16 @@ public sealed class CollaborateFlowTests(AzuriteFixture azurite)
         Assert.Contains("You joined as expert", joined["value"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(bot.Sent, r => r.Method == "PUT" && r.Path.Contains(Thread, StringComparison.Ordinal) && r.Body.Contains("expert (1/2)", StringComparison.Ordinal));
 
+        // Hanne (coordinator, reachable only by @mention) joins by replying in the thread; a bystander's reply changes nothing.
+        var hanne = group.Members[0];
+        Assert.Equal(NotificationChannel.ThreadMention, hanne.NotifiedBy);
+        await PostOkAsync(bot, ThreadReply(bot, Thread, "29:1Bystander", "Bystander", "Count me in!", mentionBot: false));
+        await PostOkAsync(bot, ThreadReply(bot, Thread, hanne.MemberId, hanne.Name, "Happy to coordinate.", mentionBot: false));
+        var afterReplies = (await Store(bot).GetAsync("default", group.Id, CancellationToken.None))!;
+        Assert.Equal(GroupMemberState.Joined, afterReplies.Find(hanne.MemberId, null)!.State);
+        Assert.Equal(2, afterReplies.Joined.Count);
+        Assert.Contains(bot.Sent, r => Text(r).StartsWith("<at>Hanne Vestergaard Mutua</at> welcome to the working group as coordinator", StringComparison.Ordinal));
+
         // The checklist: members add, take and finish tasks; strangers cannot.
         var strangerTask = await InvokeAsync(bot, InThread(bot, StrangerId, "collab.addtask", new JsonObject { ["requestId"] = group.Id, ["taskTitle"] = "Spam" }));
         var emptyTask = await InvokeAsync(bot, InThread(bot, AmaraId, "collab.addtask", new JsonObject { ["requestId"] = group.Id, ["taskTitle"] = " " }));

@@ -5,10 +5,16 @@ using CopBot.Turns;
 namespace CopBot.Features.Collaborate;
 
 /// <summary>The working-group modality: <c>collaborate</c>, its form, the role invitation and the working-group card.</summary>
-public sealed class CollaborateFeature(CollaborateFlow flow, CollaborateResponses responses) : IBotFeature
+public sealed class CollaborateFeature(CollaborateFlow flow, CollaborateResponses responses, CollaborateThreadJoins threadJoins) : IBotFeature
 {
     public IEnumerable<TurnRoute> Routes =>
-        [new("collaborate", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("collaborate"), flow.StartAsync)];
+    [
+        new("collaborate", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("collaborate"), flow.StartAsync),
+        new("collaborate-thread-join", Requests.ThreadReplies.MayBeReply, threadJoins.JoinAsync, Requests.ThreadReplies.RouteOrder)
+        {
+            Claims = threadJoins.IsInviteeReplyAsync,
+        },
+    ];
 
     public IEnumerable<CardActionRoute> CardActions =>
     [

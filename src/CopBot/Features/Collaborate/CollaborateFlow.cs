@@ -17,6 +17,7 @@ public sealed class CollaborateFlow(
     IExpertFinder finder,
     IProfileStore profiles,
     IWorkingGroupStore groups,
+    IRequestThreadIndex threads,
     MemberOutreach outreach,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
@@ -66,6 +67,7 @@ public sealed class CollaborateFlow(
         }
 
         var group = await CreateOrResumeAsync(turn, goal, deliverable, deadline, roles, action.CardActivityId ?? turn.Activity.Id ?? "", cancellationToken);
+        await threads.RegisterAsync(new RequestThread(group.Place.ConversationId, CollaborateThreadJoins.Modality, group.Community, group.Id), cancellationToken);
         if (group.CardActivityId is null)
         {
             var cardId = await poster.PostCardAsync(group.Place, CollaborateCards.Group(group), "Working group formed", cancellationToken);
@@ -75,7 +77,7 @@ public sealed class CollaborateFlow(
         foreach (var member in group.Members.Where(m => m.NotifiedBy == NotificationChannel.None).ToList())
         {
             var reached = await outreach.ReachAsync(group.Place, new OutreachTarget(member.MemberId, member.Name, member.AadObjectId), CollaborateCards.Invite(group, member),
-                "Invitation to a working group", $"would you join this working group as {member.Role}? Install CopBot to answer the invitation, or reply here.", cancellationToken);
+                "Invitation to a working group", $"would you join this working group as {member.Role}? Reply in this thread to join.", cancellationToken);
             var sent = member with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
             group = await groups.UpdateAsync(group.Community, group.Id, g => g.With(sent), cancellationToken) ?? group.With(sent);
         }

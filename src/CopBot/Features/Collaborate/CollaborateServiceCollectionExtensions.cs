@@ -12,6 +12,7 @@ public static class CollaborateServiceCollectionExtensions
         services.AddRequestMechanics();
         services.AddSingleton<CollaborateFlow>();
         services.AddSingleton<CollaborateResponses>();
+        services.AddSingleton<CollaborateThreadJoins>();
         services.AddSingleton<CollaborateProgressChecker>();
         services.AddHostedService<CollaborateProgressService>();
         services.AddSingleton<IBotFeature, CollaborateFeature>();
