@@ -21,7 +21,16 @@ public sealed class CopBotTables
         Knowledge = service.GetTableClient(options.TablePrefix + "Knowledge");
         DuplicateOffers = service.GetTableClient(options.TablePrefix + "DuplicateOffers");
         KnowledgeGaps = service.GetTableClient(options.TablePrefix + "KnowledgeGaps");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, KnowledgeGaps];
+        Discussions = service.GetTableClient(options.TablePrefix + "Discussions");
+        OpenDiscussions = service.GetTableClient(options.TablePrefix + "OpenDiscussions");
+        Consultations = service.GetTableClient(options.TablePrefix + "Consultations");
+        OpenConsultations = service.GetTableClient(options.TablePrefix + "OpenConsultations");
+        Contributions = service.GetTableClient(options.TablePrefix + "Contributions");
+        RequestThreads = service.GetTableClient(options.TablePrefix + "RequestThreads");
+        WorkingGroups = service.GetTableClient(options.TablePrefix + "WorkingGroups");
+        OpenWorkingGroups = service.GetTableClient(options.TablePrefix + "OpenWorkingGroups");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, KnowledgeGaps,
+            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads, WorkingGroups, OpenWorkingGroups];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -56,6 +65,30 @@ public sealed class CopBotTables
 
     /// <summary>Requests nobody had evidence for: partition community, row (topic, request id).</summary>
     public TableClient KnowledgeGaps { get; }
+
+    /// <summary>Discussions by community (row: discussion id), one JSON row each.</summary>
+    public TableClient Discussions { get; }
+
+    /// <summary>One row per open discussion (partition community), for the deadline checker.</summary>
+    public TableClient OpenDiscussions { get; }
+
+    /// <summary>Consultations by community (row: consultation id), one JSON row each with the reviews.</summary>
+    public TableClient Consultations { get; }
+
+    /// <summary>One row per open consultation (partition community), for the deadline checker.</summary>
+    public TableClient OpenConsultations { get; }
+
+    /// <summary>Contributions to requests: partition request id, row the activity that carried it.</summary>
+    public TableClient Contributions { get; }
+
+    /// <summary>Thread → request: partition the thread's conversation id.</summary>
+    public TableClient RequestThreads { get; }
+
+    /// <summary>Working groups by community (row: group id), one JSON row each with members and tasks.</summary>
+    public TableClient WorkingGroups { get; }
+
+    /// <summary>One row per open working group (partition community), for the weekly progress check.</summary>
+    public TableClient OpenWorkingGroups { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

@@ -47,6 +47,11 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
         services.AddSingleton<IDuplicateOfferStore, TableDuplicateOfferStore>();
         services.AddSingleton<IKnowledgeGapStore, TableKnowledgeGapStore>();
+        services.AddSingleton<IDiscussionStore, TableDiscussionStore>();
+        services.AddSingleton<IConsultationStore, TableConsultationStore>();
+        services.AddSingleton<IWorkingGroupStore, TableWorkingGroupStore>();
+        services.AddSingleton<IContributionStore, TableContributionStore>();
+        services.AddSingleton<IRequestThreadIndex, TableRequestThreadIndex>();
         return services;
     }
 

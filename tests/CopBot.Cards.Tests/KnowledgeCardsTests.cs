@@ -8,22 +8,24 @@ public sealed class KnowledgeCardsTests
         "Answered query", title, "Use mobile money and the social registry; start with a pilot.", ["Amara", "Tomás"], At,
         link ?? new Uri("https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1741684467331?parentMessageId=1741684467331"));
 
+    private static List<KnowledgeHitView> Many => [.. Enumerable.Range(1, 8).Select(i => Hit($"Question {i} " + Samples.Long) with { Snippet = Samples.Long, Contributors = [.. Enumerable.Repeat(Samples.Hostile, 9)] })];
+
+    /// <summary>This file's cards in the catalog (parser check, size check, gallery).</summary>
+    internal static IReadOnlyList<CardFixture> Fixtures => CardCatalog.From(
+        ("search-results", "SearchResultsCard.Build", SearchResultsCard.Build("cash transfers", [Hit("How do we target cash transfers?"), Hit("Mobile money in remote areas") with { Link = null, Kind = "Consolidated reply" }])),
+        ("search-results-hostile", "SearchResultsCard.Build", SearchResultsCard.Build(Samples.Hostile, Many)),
+        ("search-results-none", "SearchResultsCard.Build", SearchResultsCard.Build(Samples.Hostile, [])),
+        ("duplicate-offer", "DuplicateOfferCard.Build", DuplicateOfferCard.Build(new DuplicateOfferView("q-0123456789abcdef", "How can we target cash transfers?", [Hit("How do we target cash transfers?")]))),
+        ("duplicate-offer-hostile", "DuplicateOfferCard.Build", DuplicateOfferCard.Build(new DuplicateOfferView("q-0123456789abcdef", Samples.Hostile + Samples.Long, Many))),
+        ("duplicate-accepted", "DuplicateOfferCard.Settled", DuplicateOfferCard.Settled(Samples.Hostile, answeredByKnowledgeBase: true)),
+        ("duplicate-rejected", "DuplicateOfferCard.Settled", DuplicateOfferCard.Settled("How can we target cash transfers?", answeredByKnowledgeBase: false)),
+        ("stats", "StatsCard.Build", StatsCard.Build(new StatsView("default", "1 Mar 2025 – 31 Mar 2025", [new("Members", "12 (9 with expertise)"), new("Answer rate", "67% (2 of 3)")], ["Amara: 2 answers"], ["#fire-management: 1 of 1 unanswered"]))),
+        ("stats-hostile", "StatsCard.Build", StatsCard.Build(new StatsView(Samples.Hostile, Samples.Hostile, [new(Samples.Hostile, Samples.Long)], [.. Enumerable.Repeat(Samples.Hostile + Samples.Long, 20)], []))));
+
     [Fact]
     public void Builders_RealisticHostileAndLongInput_PassOfficialParserWithinSizeLimit()
     {
-        var many = Enumerable.Range(1, 8).Select(i => Hit($"Question {i} " + Samples.Long) with { Snippet = Samples.Long, Contributors = [.. Enumerable.Repeat(Samples.Hostile, 9)] }).ToList();
-        CardAssert.ValidFixtures(new Dictionary<string, AdaptiveCard>
-        {
-            ["search-results"] = SearchResultsCard.Build("cash transfers", [Hit("How do we target cash transfers?"), Hit("Mobile money in remote areas") with { Link = null, Kind = "Consolidated reply" }]),
-            ["search-results-hostile"] = SearchResultsCard.Build(Samples.Hostile, many),
-            ["search-results-none"] = SearchResultsCard.Build(Samples.Hostile, []),
-            ["duplicate-offer"] = DuplicateOfferCard.Build(new DuplicateOfferView("q-0123456789abcdef", "How can we target cash transfers?", [Hit("How do we target cash transfers?")])),
-            ["duplicate-offer-hostile"] = DuplicateOfferCard.Build(new DuplicateOfferView("q-0123456789abcdef", Samples.Hostile + Samples.Long, many)),
-            ["duplicate-accepted"] = DuplicateOfferCard.Settled(Samples.Hostile, answeredByKnowledgeBase: true),
-            ["duplicate-rejected"] = DuplicateOfferCard.Settled("How can we target cash transfers?", answeredByKnowledgeBase: false),
-            ["stats"] = StatsCard.Build(new StatsView("default", "1 Mar 2025 – 31 Mar 2025", [new("Members", "12 (9 with expertise)"), new("Answer rate", "67% (2 of 3)")], ["Amara: 2 answers"], ["#fire-management: 1 of 1 unanswered"])),
-            ["stats-hostile"] = StatsCard.Build(new StatsView(Samples.Hostile, Samples.Hostile, [new(Samples.Hostile, Samples.Long)], [.. Enumerable.Repeat(Samples.Hostile + Samples.Long, 20)], [])),
-        });
+        CardAssert.ValidFixtures(Fixtures);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public class CopBotTablesTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(
-            [prefix + "Conversations", prefix + "DuplicateOffers", prefix + "Knowledge", prefix + "KnowledgeGaps", prefix + "Members", prefix + "OpenQueries", prefix + "ProcessedActivities", prefix + "ProfileHistory", prefix + "Profiles", prefix + "Queries", prefix + "RoutingFeedback"],
+            new[] { "Consultations", "Contributions", "Conversations", "Discussions", "DuplicateOffers", "Knowledge", "KnowledgeGaps", "Members", "OpenConsultations", "OpenDiscussions", "OpenQueries", "OpenWorkingGroups",
+                "ProcessedActivities", "ProfileHistory", "Profiles", "Queries", "RequestThreads", "RoutingFeedback", "WorkingGroups" }.Select(n => prefix + n),
             names.Order(StringComparer.Ordinal));
         foreach (var table in tables.All)
         {

@@ -49,7 +49,7 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
     {
         await using var bot = await BotHarness.StartAsync(azurite);
         var activity = bot.Payload("personal-message");
-        activity["text"] = "discuss Community fire brigades";
+        activity["text"] = "synthesize the fire brigades thread";
 
         using var response = await bot.PostAsync(activity);
 

@@ -1,4 +1,7 @@
+using CopBot.Features.Collaborate;
+using CopBot.Features.Consult;
 using CopBot.Features.Contacts;
+using CopBot.Features.Discuss;
 using CopBot.Features.Help;
 using CopBot.Features.Knowledge;
 using CopBot.Features.Profile;
@@ -37,6 +40,9 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddQueryFeature(configuration);
         services.AddKnowledgeBase(configuration);
+        services.AddDiscussFeature(configuration);
+        services.AddConsultFeature(configuration);
+        services.AddCollaborateFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();

@@ -5,6 +5,12 @@ public sealed record TurnRoute(string Name, Func<TurnContext, bool> Selector, Fu
 {
     /// <summary>Order of the catch-all route that answers anything no feature claimed.</summary>
     public const int Fallback = int.MaxValue;
+
+    /// <summary>
+    /// A second, stored-state check after <see cref="Selector"/> matched (e.g. "is this thread an open discussion?");
+    /// when it says no, the next route is tried.
+    /// </summary>
+    public Func<TurnContext, CancellationToken, Task<bool>>? Claims { get; init; }
 }
 
 /// <summary>A handler for one card action verb; a verb has exactly one handler.</summary>

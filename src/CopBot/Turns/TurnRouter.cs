@@ -33,11 +33,13 @@ public sealed class TurnRouter
             return action.Verb;
         }
 
-        var route = _routes.FirstOrDefault(r => r.Selector(turn));
-        if (route is not null)
+        foreach (var route in _routes)
         {
-            await route.Handler(turn, cancellationToken);
-            return route.Name;
+            if (route.Selector(turn) && (route.Claims is null || await route.Claims(turn, cancellationToken)))
+            {
+                await route.Handler(turn, cancellationToken);
+                return route.Name;
+            }
         }
 
         if (turn.Activity.Type == ActivityTypes.Invoke)

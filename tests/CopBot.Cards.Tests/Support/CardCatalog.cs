@@ -18,7 +18,13 @@ internal static class CardCatalog
 
     private const string Question = "How do we target cash transfers to informal workers?";
 
-    public static IReadOnlyList<CardFixture> All { get; } =
+    /// <summary>The core cards here, then each feature's cards from its own test file.</summary>
+    public static IReadOnlyList<CardFixture> All => s_all ??=
+        [.. Core, .. KnowledgeCardsTests.Fixtures, .. DiscussConsultCardsTests.Fixtures, .. CollaborateCardsTests.Fixtures];
+
+    private static IReadOnlyList<CardFixture>? s_all;
+
+    private static IReadOnlyList<CardFixture> Core { get; } =
     [
         Fixture("welcome-personal", nameof(WelcomeCard), "installed in a 1:1 chat", WelcomeCard.Build(new WelcomeView(WelcomeScope.Personal, Samples.Commands) { UserName = "Ada" })),
         Fixture("welcome-team", nameof(WelcomeCard), "added to a team", WelcomeCard.Build(new WelcomeView(WelcomeScope.Team, Samples.Commands) { TeamName = "Cloud Platform CoP" })),
@@ -67,6 +73,10 @@ internal static class CardCatalog
         Fixture("answer", nameof(AnswerCard), "answer in the thread", AnswerCard.Build(new AnswerView("Amara", "Use the social registry, then top up by mobile money.", "How do we target cash transfers?"))),
         Fixture("answer-long", nameof(AnswerCard), "hostile, very long answer", AnswerCard.Build(new AnswerView(Samples.Hostile, Samples.Long, Samples.Long))),
     ];
+
+    /// <summary>Fixtures named like their PNG, the state read from the name ("discuss-topic-closed" → "discuss topic closed").</summary>
+    public static IReadOnlyList<CardFixture> From(params (string Name, string Builder, AdaptiveCard Card)[] cards) =>
+        [.. cards.Select(c => new CardFixture(c.Name, c.Builder, c.Name.Replace('-', ' '), c.Card))];
 
     /// <summary>A builder given by its type alone is that type's <c>Build</c> method.</summary>
     private static CardFixture Fixture(string name, string builder, string state, AdaptiveCard card) =>

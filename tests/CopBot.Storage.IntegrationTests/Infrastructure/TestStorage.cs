@@ -43,6 +43,14 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableKnowledgeGapStore KnowledgeGaps() => new(Tables);
 
+    public TableDiscussionStore Discussions() => new(Tables, Logger.For<TableDiscussionStore>());
+
+    public TableConsultationStore Consultations() => new(Tables, Logger.For<TableConsultationStore>());
+
+    public TableContributionStore Contributions() => new(Tables);
+
+    public TableRequestThreadIndex Threads() => new(Tables);
+
     public Task InitializeAsync() => Tables.EnsureCreatedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()

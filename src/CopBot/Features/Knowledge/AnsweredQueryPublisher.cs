@@ -1,6 +1,7 @@
 using System.Text;
 using CopBot.Community;
 using CopBot.Features.Query;
+using CopBot.Features.Requests;
 
 namespace CopBot.Features.Knowledge;
 
@@ -36,7 +37,7 @@ public sealed class AnsweredQueryPublisher(IKnowledgeBase knowledge, TimeProvide
             query.Question.Length > KnowledgeEntry.MaxTitleLength ? query.Question + "\n" + text : text.ToString().TrimEnd(),
             query.Topics.Count > 0 ? query.Topics : query.Tags,
             [.. answers.Select(e => new KnowledgeContributor(e.ExpertId, e.Name))],
-            new KnowledgeThread(place.ChannelId, place.ConversationId, place.QuestionActivityId, place.TenantId, QueryCards.ThreadLink(place)),
+            new KnowledgeThread(place.ChannelId, place.ConversationId, place.QuestionActivityId, place.TenantId, ThreadLinks.For(place)),
             clock.GetUtcNow());
         var (stored, _) = await knowledge.AddAsync(entry, cancellationToken);
         return stored;

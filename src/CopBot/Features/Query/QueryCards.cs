@@ -1,5 +1,6 @@
 using CopBot.Cards;
 using CopBot.Community;
+using CopBot.Features.Requests;
 
 namespace CopBot.Features.Query;
 
@@ -24,7 +25,7 @@ internal static class QueryCards
     public static AdaptiveCard ExpertRequest(QueryRequest query, ExpertAssignment expert) =>
         ExpertRequestCard.Build(new ExpertRequestView(query.Id, query.Question, query.Tags, query.AskerName, expert.Why)
         {
-            ThreadLink = ThreadLink(query.Place),
+            ThreadLink = ThreadLinks.For(query.Place),
         });
 
     private static QueryExpertLine Line(ExpertAssignment expert) => new(
@@ -44,19 +45,5 @@ internal static class QueryCards
         return mentioned.Count == 0
             ? null
             : $"{string.Join(", ", mentioned)} {(mentioned.Count == 1 ? "has" : "have")} not installed CopBot, so I mentioned them here instead of sending a private card.";
-    }
-
-    /// <summary>A Teams deep link to the thread's root message, for channel threads only.</summary>
-    internal static Uri? ThreadLink(QueryPlace place)
-    {
-        var root = Protocol.TeamsThread.RootActivityId(place.ConversationId);
-        if (root is null)
-        {
-            return null;
-        }
-
-        var channel = Uri.EscapeDataString(Protocol.TeamsThread.RootConversationId(place.ConversationId));
-        var tenant = place.TenantId is null ? "" : $"&tenantId={Uri.EscapeDataString(place.TenantId)}";
-        return new Uri($"https://teams.microsoft.com/l/message/{channel}/{root}?parentMessageId={root}{tenant}");
     }
 }

@@ -1,4 +1,5 @@
 using CopBot.Community;
+using CopBot.Features.Requests;
 using CopBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed class QueryDeadlineChecker(
     QueryThread thread,
     IOptions<QueryOptions> options,
     TimeProvider clock,
-    ILogger<QueryDeadlineChecker> logger)
+    ILogger<QueryDeadlineChecker> logger) : IDeadlineChecker
 {
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {

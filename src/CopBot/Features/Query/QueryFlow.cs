@@ -1,5 +1,6 @@
 using CopBot.Cards;
 using CopBot.Community;
+using CopBot.Features.Requests;
 using CopBot.Hosting;
 using CopBot.Protocol;
 using CopBot.Turns;
@@ -89,9 +90,7 @@ public sealed class QueryFlow(
     private static QueryAsk AskOf(TurnContext turn, QueryText text, bool isUrgent, string questionActivityId)
     {
         var activity = turn.Activity;
-        var place = new QueryPlace(
-            activity.ChannelId!, activity.ServiceUrl!, activity.Conversation!.Id!, activity.GetConversationReference().TenantId,
-            activity.Recipient?.Id, activity.Recipient?.Name, questionActivityId);
+        var place = ThreadLinks.PlaceOf(activity, questionActivityId);
         return new QueryAsk(place, activity.From!.Id!, activity.From.Name ?? "A member", text.Question, text.Tags, isUrgent);
     }
 

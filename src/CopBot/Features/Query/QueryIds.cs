@@ -1,17 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
+using CopBot.Features.Requests;
 
 namespace CopBot.Features.Query;
 
-/// <summary>
-/// A query's id derives from the message that asked it, so a redelivered or retried message finds the same
-/// query instead of routing the question twice.
-/// </summary>
+/// <summary>A query's id derives from the message that asked it (see <see cref="RequestIds"/>).</summary>
 internal static class QueryIds
 {
-    public static string From(string channelId, string conversationId, string activityId)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{channelId}\n{conversationId}\n{activityId}"));
-        return "q-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-    }
+    public static string From(string channelId, string conversationId, string activityId) =>
+        RequestIds.From("q-", channelId, conversationId, activityId);
 }

@@ -1,5 +1,6 @@
 using CopBot.Cards;
 using CopBot.Community;
+using CopBot.Features.Requests;
 using CopBot.Turns;
 
 namespace CopBot.Features.Query;
@@ -14,6 +15,7 @@ public sealed class QueryResponses(
     IRoutingFeedbackStore feedback,
     RoutingFeedbackHolder feedbackHolder,
     ExpertOutreach outreach,
+    RequestAuthorization authorization,
     QueryThread thread,
     Knowledge.AnsweredQueryPublisher knowledge,
     Microsoft.Extensions.Options.IOptions<QueryOptions> options,
@@ -192,8 +194,7 @@ public sealed class QueryResponses(
             return CardActionResult.Refuse(StatusCodes.Status404NotFound, Unknown);
         }
 
-        var from = turn.Activity.From!;
-        if (from.Id != query.AskerId && !await IsFacilitatorAsync(query.Community, from, cancellationToken))
+        if (!await authorization.IsRequesterOrFacilitatorAsync(query.Community, query.AskerId, turn.Activity.From!, cancellationToken))
         {
             return CardActionResult.Refuse(StatusCodes.Status403Forbidden, NotAllowedToClose);
         }
@@ -232,16 +233,9 @@ public sealed class QueryResponses(
     }
 
     private async Task<QueryRequest?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
-        action.GetString(QueryCardKeys.RequestId) is { Length: > 0 and <= 100 } id
+        CardActionGuard.RequestId(action, QueryCardKeys.RequestId) is { } id
             ? await queries.GetAsync(options.Value.Community, id, cancellationToken)
             : null;
-
-    private async Task<bool> IsFacilitatorAsync(string community, Protocol.ChannelAccount person, CancellationToken cancellationToken)
-    {
-        var profile = await profiles.GetAsync(community, person.Id!, cancellationToken)
-            ?? (person.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(community, aad, cancellationToken) : null);
-        return profile?.Roles.Contains(CommunityRole.Facilitator) == true;
-    }
 
     /// <summary>Asks the best expert not asked yet; when nobody is left and nobody answered, the facilitators.</summary>
     internal static async Task<QueryRequest> AskNextOrFacilitatorsAsync(QueryRequest query, ExpertOutreach outreach, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CopBot.Community;
+using CopBot.Features.Requests;
 using CopBot.Turns;
 
 namespace CopBot.Features.Query;
@@ -13,6 +14,7 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton<RoutingFeedbackHolder>();
         services.AddSingleton<IExpertFinder, IndexedExpertFinder>();
         services.AddHostedService<ExpertIndexRefresher>();
+        services.AddRequestMechanics();
         services.AddSingleton<QueryThread>();
         services.AddSingleton<ExpertOutreach>();
         services.AddSingleton<QueryFlow>();

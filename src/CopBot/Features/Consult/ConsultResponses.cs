@@ -1,0 +1,197 @@
+using System.Globalization;
+using CopBot.Cards;
+using CopBot.Community;
+using CopBot.Features.Query;
+using CopBot.Features.Requests;
+using CopBot.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CopBot.Features.Consult;
+
+/// <summary>
+/// The buttons of the consultation cards. Identity comes from the activity's sender and the request from storage:
+/// a reviewer only ever writes their own review, a stranger's or forged click is refused and changes nothing.
+/// </summary>
+public sealed class ConsultResponses(
+    IConsultationStore consultations,
+    RequestAuthorization authorization,
+    ConsultSummary summary,
+    ThreadPoster poster,
+    IOptions<QueryOptions> community,
+    IOptions<ConsultOptions> options,
+    TimeProvider clock)
+{
+    public const string NotInvited = "Only the reviewers invited to this consultation can review or decline it.";
+
+    /// <summary>Send review: stored for this reviewer only; sending again before the deadline edits it.</summary>
+    public async Task<CardActionResult> ReviewAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (consultation, reviewer, refusal) = await FindReviewerAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var answers = new List<string?>();
+        for (var i = 1; i <= consultation!.Questions.Count; i++)
+        {
+            var answer = action.GetString(ConsultCardKeys.Answer(i))?.Trim();
+            if (answer is { Length: > Consultation.MaxAnswerLength })
+            {
+                return CardActionGuard.BadInput($"Answers are limited to {Consultation.MaxAnswerLength} characters (question {i}).");
+            }
+
+            answers.Add(string.IsNullOrEmpty(answer) ? null : answer);
+        }
+
+        int? rating = null;
+        if (action.GetString(ConsultCardKeys.Rating) is { Length: > 0 } ratingText)
+        {
+            if (!int.TryParse(ratingText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 5)
+            {
+                return CardActionGuard.BadInput("Choose an overall rating from 1 to 5.");
+            }
+
+            rating = value;
+        }
+
+        if (rating is null && answers.All(a => a is null))
+        {
+            return CardActionGuard.BadInput("Write at least one answer or choose a rating, or decline.");
+        }
+
+        var now = clock.GetUtcNow();
+        var stored = await consultations.UpdateAsync(consultation.Community, consultation.Id, c =>
+            c.Status == ConsultationStatus.Open && c.Find(reviewer!.MemberId, null) is { } current
+                ? c.With(current with { State = ReviewerState.Reviewed, Answers = answers, Rating = rating, SubmittedAt = current.SubmittedAt ?? now, UpdatedAt = now })
+                : null,
+            cancellationToken) ?? consultation;
+        await RedrawAsync(stored, cancellationToken);
+        var mine = stored.Find(reviewer!.MemberId, null)!;
+        return CardActionResult.Replace(ConsultCards.Review(stored, mine, $"Saved. You can edit your review until {ClosingDates.Format(stored.Deadline)}."));
+    }
+
+    public async Task<CardActionResult> DeclineAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (consultation, reviewer, refusal) = await FindReviewerAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var reason = action.GetString(ConsultCardKeys.DeclineReason)?.Trim();
+        var stored = await consultations.UpdateAsync(consultation!.Community, consultation.Id, c =>
+            c.Status == ConsultationStatus.Open && c.Find(reviewer!.MemberId, null) is { State: not ReviewerState.Declined } current
+                ? c.With(current with { State = ReviewerState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason[..Math.Min(reason.Length, 500)] })
+                : null,
+            cancellationToken) ?? consultation;
+        await RedrawAsync(stored, cancellationToken);
+        return CardActionResult.Replace(NoticeCard.Build("Thanks for letting us know", $"You will not be reminded about \"{stored.Title}\".", NoticeKind.Info));
+    }
+
+    /// <summary>Close now: the summary goes out as at the deadline.</summary>
+    public async Task<CardActionResult> CloseAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        var (consultation, refusal) = await SteerableAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var closed = consultation!.Status == ConsultationStatus.Open
+            ? await summary.SummarizeAsync(consultation, turn.Activity.From!.Name ?? "the requester", cancellationToken)
+            : consultation;
+        return CardActionResult.Replace(ConsultCards.Status(closed, clock.GetUtcNow(), options.Value.MaxDuration));
+    }
+
+    public async Task<CardActionResult> ExtendAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (consultation, refusal) = await SteerableAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (consultation!.Status != ConsultationStatus.Open)
+        {
+            return CardActionGuard.Closed();
+        }
+
+        var (deadline, error) = ClosingDates.Parse(action.GetString(ConsultCardKeys.Deadline), clock.GetUtcNow(), options.Value.MaxDuration, consultation.Deadline);
+        if (error is not null)
+        {
+            return CardActionGuard.BadInput(error);
+        }
+
+        // A later deadline earns a new reminder before it.
+        var extended = await consultations.UpdateAsync(consultation.Community, consultation.Id, c =>
+            c.Status == ConsultationStatus.Open && c.Deadline < deadline ? c with { Deadline = deadline, RemindedAt = null } : null, cancellationToken) ?? consultation;
+        return CardActionResult.Replace(ConsultCards.Status(extended, clock.GetUtcNow(), options.Value.MaxDuration));
+    }
+
+    public async Task<CardActionResult> CancelAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        var (consultation, refusal) = await SteerableAsync(turn, action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var by = turn.Activity.From!.Name ?? "the requester";
+        var cancelled = await consultations.UpdateAsync(consultation!.Community, consultation.Id, c =>
+            c.Status == ConsultationStatus.Open ? c with { Status = ConsultationStatus.Cancelled, ClosedBy = by } : null, cancellationToken) ?? consultation;
+        if (consultation.Status == ConsultationStatus.Open)
+        {
+            await summary.AfterClosingAsync(cancelled, cancellationToken);
+        }
+
+        return CardActionResult.Replace(ConsultCards.Status(cancelled, clock.GetUtcNow(), options.Value.MaxDuration));
+    }
+
+    private Task RedrawAsync(Consultation consultation, CancellationToken cancellationToken) =>
+        poster.UpdateCardAsync(consultation.Place, consultation.ThreadCardActivityId, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation", cancellationToken);
+
+    private async Task<(Consultation? Consultation, ReviewerAssignment? Reviewer, CardActionResult? Refusal)> FindReviewerAsync(
+        TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var consultation = await LoadAsync(action, cancellationToken);
+        if (consultation is null)
+        {
+            return (null, null, CardActionGuard.Unknown());
+        }
+
+        var from = turn.Activity.From!;
+        var reviewer = consultation.Find(from.Id, from.AadObjectId);
+        if (reviewer is null)
+        {
+            return (consultation, null, CardActionGuard.Forbidden(NotInvited));
+        }
+
+        return consultation.Status != ConsultationStatus.Open || clock.GetUtcNow() >= consultation.Deadline
+            ? (consultation, reviewer, CardActionResult.Replace(NoticeCard.Build("This consultation is closed", $"Reviews of \"{consultation.Title}\" are no longer accepted; nothing was changed.", NoticeKind.Warning)))
+            : (consultation, reviewer, null);
+    }
+
+    private async Task<(Consultation? Consultation, CardActionResult? Refusal)> SteerableAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var consultation = await LoadAsync(action, cancellationToken);
+        if (consultation is null)
+        {
+            return (null, CardActionGuard.Unknown());
+        }
+
+        return await authorization.IsRequesterOrFacilitatorAsync(consultation.Community, consultation.RequesterId, turn.Activity.From!, cancellationToken)
+            ? (consultation, null)
+            : (consultation, CardActionGuard.Forbidden(CardActionGuard.NotAllowedToSteer));
+    }
+
+    private async Task<Consultation?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
+        CardActionGuard.RequestId(action, ConsultCardKeys.RequestId) is { } id
+            ? await consultations.GetAsync(community.Value.Community, id, cancellationToken)
+            : null;
+}

@@ -1,0 +1,23 @@
+using CopBot.Features.Requests;
+using CopBot.Turns;
+
+namespace CopBot.Features.Consult;
+
+public static class ConsultServiceCollectionExtensions
+{
+    /// <summary>The consultation modality; routing (the expert index) is registered by the query feature.</summary>
+    public static IServiceCollection AddConsultFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConsultOptions>().Bind(configuration.GetSection(ConsultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRequestMechanics();
+        services.AddSingleton<ConsultForm>();
+        services.AddSingleton<ConsultFlow>();
+        services.AddSingleton<ConsultSummary>();
+        services.AddSingleton<ConsultResponses>();
+        services.AddSingleton<ConsultThreadReviews>();
+        services.AddSingleton<ConsultDeadlineChecker>();
+        services.AddHostedService<ConsultDeadlineService>();
+        services.AddSingleton<IBotFeature, ConsultFeature>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+using CopBot.Community;
+
+namespace CopBot.Features.Requests;
+
+/// <summary>A member to reach: profile id (a 29: id or an Entra object id) and, when known, the Entra object id.</summary>
+public sealed record OutreachTarget(string Id, string Name, string? AadObjectId = null);
+
+/// <summary>How a member was reached; stored by the modality so cards can be replaced and nudges sent the same way.</summary>
+public sealed record OutreachResult(NotificationChannel Channel, string? PersonalConversationId, string? CardActivityId)
+{
+    public static OutreachResult Mentioned { get; } = new(NotificationChannel.ThreadMention, null, null);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CopBot.Features.Requests;
+
+public static class RequestMechanicsServiceCollectionExtensions
+{
+    /// <summary>The mechanics every modality uses; safe to call from each modality's registration.</summary>
+    public static IServiceCollection AddRequestMechanics(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ThreadPoster>();
+        services.TryAddSingleton<MemberOutreach>();
+        services.TryAddSingleton<RequestAuthorization>();
+        return services;
+    }
+}
