@@ -44,6 +44,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddConsultFeature(configuration);
         services.AddCollaborateFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
+        services.AddSingleton<IBotFeature, Features.Gaps.GapsFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<StartupChecks>();

@@ -70,6 +70,14 @@ internal static class CardCatalog
         Fixture("expert-done-not-my-area", $"{nameof(ExpertDoneCard)}.{nameof(ExpertDoneCard.NotMyArea)}", "expert said not my area", ExpertDoneCard.NotMyArea(Question)),
         Fixture("expert-done-closed", $"{nameof(ExpertDoneCard)}.{nameof(ExpertDoneCard.Closed)}", "closed by the asker (hostile question)", ExpertDoneCard.Closed(Samples.Hostile)),
 
+        Fixture("gaps", nameof(GapsCard), "gaps and who knows what", GapsCard.Build(new GapsView("default",
+            [new GapLine("glacial-lakes", 3, "Which outburst early-warning sirens survive avalanches?", "2025-03-03"), new GapLine("(no topic)", 1, "Anyone used drones for seed dispersal?", "2025-02-20")],
+            [new KnowsLine("cash-transfers", 5, ["Amara Nwosu-Lindqvist", "Tomás Oliveira", "Hanne Sørensen"]), new KnowsLine("fire-management", 3, ["Kalani Akana"])]))),
+        Fixture("gaps-empty", nameof(GapsCard), "no gaps, no profiles", GapsCard.Build(new GapsView("default", [], []))),
+        Fixture("gaps-hostile", nameof(GapsCard), "hostile, very long topics and questions", GapsCard.Build(new GapsView(Samples.Hostile,
+            [.. Enumerable.Range(1, 20).Select(i => new GapLine(Samples.Hostile + i, i, Samples.Hostile + Samples.Long, Samples.Hostile))],
+            [.. Enumerable.Range(1, 20).Select(i => new KnowsLine(Samples.Hostile + i, i, [.. Enumerable.Repeat(Samples.Hostile + Samples.Long, 9)]))]))),
+
         Fixture("answer", nameof(AnswerCard), "answer in the thread", AnswerCard.Build(new AnswerView("Amara", "Use the social registry, then top up by mobile money.", "How do we target cash transfers?"))),
         Fixture("answer-long", nameof(AnswerCard), "hostile, very long answer", AnswerCard.Build(new AnswerView(Samples.Hostile, Samples.Long, Samples.Long))),
     ];

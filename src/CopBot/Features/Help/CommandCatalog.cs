@@ -14,6 +14,7 @@ public static class CommandCatalog
         new("search", "Search what the community has already answered and synthesised.", "search cash transfers informal workers"),
         new("profile", "See and edit your expertise, languages and availability.", "profile"),
         new("stats", "Facilitators: the community's indicators for a period (members, answer rate, gaps, top contributors).", "stats 30"),
+        new("gaps", "Facilitators: topics nobody could answer, and who knows what in the community.", "gaps"),
         new("synthesize", "Facilitators: turn a thread's contributions into a consolidated reply.", "synthesize"),
         new("help", "Show this list.", "help"),
     ];
@@ -28,6 +29,7 @@ public static class CommandCatalog
         "discuss" => "Start with discuss and a topic (a second line is the framing question), or type discuss alone for a form with a closing date. I post a topic card in the thread, invite the members who have dealt with similar problems, count every reply in the thread as a contribution, nudge the invitees once if it goes quiet, and hand the thread to the facilitators for a synthesis at the closing date (a week by default).",
         "consult" => "Start with consult and a title; the form asks for the link to your document, up to five questions, a deadline and, if you like, the reviewers you want. Reviewers get a 1:1 review card (an answer per question and a rating) they can edit until the deadline, are reminded the day before, and at the deadline you and the facilitators get every answer grouped by question.",
         "collaborate" => "Start with collaborate and the goal; the form asks what you will produce, by when, and how many people you need as coordinator, expert, knowledge manager or writer. I invite suitable members to each role 1:1, keep a working-group card with roles, members and a task checklist in the thread, post a progress card every week, and credit every member when you record the deliverable.",
+        "gaps" => "Facilitators only: gaps lists the topics of requests nobody in the profile index had evidence for (how many, the latest question) and the community's who-knows-what map: its most widely held topics with the members routing would ask first.",
         "search" => "Write search and a few words. I look through the questions the community has answered and the consolidated replies facilitators published, and show the best matches with who contributed and a link to the thread.",
         "profile" => "Your profile tells me what you know: topics with a level, languages, location, organisation, and whether you are available. It decides which questions reach you.",
         "stats" => "Facilitators and coordinators only: stats shows the last 30 days; stats 7 the last week; stats 2025-01-01 2025-03-31 a period. Members, active contributors, levels of participation, requests, answer rate, median time to first answer, questions answered from the knowledge base, gaps by topic and top contributors. The admin CLI exports the same as CSV.",

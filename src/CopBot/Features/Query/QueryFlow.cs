@@ -19,6 +19,7 @@ public sealed class QueryFlow(
     ExpertOutreach outreach,
     QueryThread thread,
     Knowledge.DuplicateCheck duplicates,
+    IKnowledgeGapStore gaps,
     IOptions<QueryOptions> options,
     TimeProvider clock,
     ILogger<QueryFlow> logger)
@@ -114,6 +115,15 @@ public sealed class QueryFlow(
             Topics = [.. ask.Tags.Union(search.Topics, StringComparer.Ordinal)],
         };
         var (stored, _) = await queries.CreateAsync(query, cancellationToken);
+        if (search.IsGap)
+        {
+            // Recorded per topic so facilitators see where the community lacks people (the gaps card, stats).
+            foreach (var topic in stored.Topics.Count == 0 ? [KnowledgeGap.NoTopic] : stored.Topics)
+            {
+                await gaps.RecordAsync(new KnowledgeGap(community, topic, stored.Id, stored.Question, stored.CreatedAt), cancellationToken);
+            }
+        }
+
         return stored;
     }
 }
