@@ -18,7 +18,8 @@ public sealed class CopBotTables
         Queries = service.GetTableClient(options.TablePrefix + "Queries");
         OpenQueries = service.GetTableClient(options.TablePrefix + "OpenQueries");
         RoutingFeedback = service.GetTableClient(options.TablePrefix + "RoutingFeedback");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback];
+        Knowledge = service.GetTableClient(options.TablePrefix + "Knowledge");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -44,6 +45,9 @@ public sealed class CopBotTables
 
     /// <summary>Routing feedback: partition community, row (expert, topic), the summed delta.</summary>
     public TableClient RoutingFeedback { get; }
+
+    /// <summary>Knowledge-base entries: partition community, row entry id (kind:source id).</summary>
+    public TableClient Knowledge { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

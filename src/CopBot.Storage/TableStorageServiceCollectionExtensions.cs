@@ -30,6 +30,8 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
         services.AddSingleton<IQueryStore, TableQueryStore>();
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
+        services.AddSingleton<KnowledgeIndexSet>();
+        services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
         return services;
     }
 

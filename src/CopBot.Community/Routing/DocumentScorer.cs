@@ -16,19 +16,16 @@ internal static class DocumentScorer
                 continue;
             }
 
-            // Robertson-Sparck Jones idf, floored at a small positive value so very common terms never subtract.
-            var idf = Math.Max(0.05, Math.Log(1 + ((n - postings.Count + 0.5) / (postings.Count + 0.5))));
-            ceiling += idf;
+            var idf = Bm25.Idf(n, postings.Count);
+            ceiling += Bm25.Ceiling(idf, options.Bm25K1);
             foreach (var posting in postings)
             {
                 var length = index.Documents[posting.Document].Document.Length;
-                var norm = options.Bm25K1 * (1 - options.Bm25B + (options.Bm25B * length / index.AverageDocumentLength));
-                scores[posting.Document] += idf * posting.Count * (options.Bm25K1 + 1) / (posting.Count + norm);
+                scores[posting.Document] += idf * Bm25.TermWeight(posting.Count, length, index.AverageDocumentLength, options.Bm25K1, options.Bm25B);
             }
         }
 
-        // A document holding every query term a few times reaches about idf * (k1 + 1) / 2 per term.
-        return (scores, ceiling * (options.Bm25K1 + 1) / 2);
+        return (scores, ceiling);
     }
 
     /// <summary>Positions of the best-scoring documents, best first, ties by position for determinism.</summary>

@@ -18,17 +18,7 @@ internal sealed class IndexedDocument
 
     public static IndexedDocument Create(AnsweredQuestion question)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var length = 0;
-        // The title states the question; counting it twice lets it outweigh long bodies.
-        foreach (var term in TextTokenizer.Tokenize(question.Title).Concat(TextTokenizer.Tokenize(question.Title))
-            .Concat(TextTokenizer.Tokenize(question.Text))
-            .Concat(question.Tags.SelectMany(TextTokenizer.TagTerms)))
-        {
-            counts[term] = counts.GetValueOrDefault(term) + 1;
-            length++;
-        }
-
+        var (counts, length) = TextTokenizer.CountDocumentTerms(question.Title, question.Text, question.Tags);
         return new IndexedDocument(question, counts, length);
     }
 }

@@ -92,6 +92,25 @@ public static class TextTokenizer
         return Tokenize(tag.Replace('-', ' ').Replace('_', ' '));
     }
 
+    /// <summary>
+    /// Term counts of a titled document (a past question, a knowledge-base entry) and its length in terms. The title
+    /// states the question; counting it twice lets it outweigh long bodies.
+    /// </summary>
+    public static (Dictionary<string, int> Counts, int Length) CountDocumentTerms(string title, string? text, IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var length = 0;
+        var titleTerms = Tokenize(title);
+        foreach (var term in titleTerms.Concat(titleTerms).Concat(Tokenize(text)).Concat(tags.SelectMany(TagTerms)))
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+            length++;
+        }
+
+        return (counts, length);
+    }
+
     /// <summary>Light suffix stripping (an S-stemmer plus -ing/-ed); stems need not be words, only consistent.</summary>
     public static string Stem(string word)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
@@ -14,7 +13,6 @@ namespace CopBot.Storage;
 /// </summary>
 public sealed class TableQueryStore(CopBotTables tables, ILogger<TableQueryStore> logger) : IQueryStore
 {
-    private const string ChunkPrefix = "Json";
     private const int MaxChunks = 12;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -88,36 +86,18 @@ public sealed class TableQueryStore(CopBotTables tables, ILogger<TableQueryStore
             return null;
         }
 
-        var json = new StringBuilder();
-        for (var i = 0; row.Value!.GetString(ChunkPrefix + i) is { } chunk; i++)
-        {
-            json.Append(chunk);
-        }
-
-        return (JsonSerializer.Deserialize<QueryRequest>(json.ToString(), Options)!, row.Value.ETag);
+        return (JsonSerializer.Deserialize<QueryRequest>(JsonChunks.Read(row.Value!), Options)!, row.Value!.ETag);
     }
 
     private static TableEntity ToEntity(QueryRequest query)
     {
-        var json = JsonSerializer.Serialize(query, Options);
-        var chunks = (json.Length + JsonColumn.MaxTextLength - 1) / JsonColumn.MaxTextLength;
-        if (chunks > MaxChunks)
-        {
-            throw new ArgumentException($"Query {query.Id} is too large to store ({json.Length} characters).", nameof(query));
-        }
-
         var entity = new TableEntity(KeyEncoder.Encode(query.Community), KeyEncoder.Encode(query.Id))
         {
             ["Status"] = query.Status.ToString(),
             ["AskerId"] = query.AskerId,
             ["CreatedAt"] = query.CreatedAt,
         };
-        for (var i = 0; i < chunks; i++)
-        {
-            var start = i * JsonColumn.MaxTextLength;
-            entity[ChunkPrefix + i] = json.Substring(start, Math.Min(JsonColumn.MaxTextLength, json.Length - start));
-        }
-
+        JsonChunks.Write(entity, JsonSerializer.Serialize(query, Options), MaxChunks, $"Query {query.Id}");
         return entity;
     }
 }

@@ -1,5 +1,6 @@
 using CopBot.Features.Contacts;
 using CopBot.Features.Help;
+using CopBot.Features.Knowledge;
 using CopBot.Features.Profile;
 using CopBot.Features.Query;
 using CopBot.Features.Welcome;
@@ -32,6 +33,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddQueryFeature(configuration);
+        services.AddKnowledgeBase();
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();

@@ -36,6 +36,9 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableRoutingFeedbackStore Feedback() => new(Tables, Logger.For<TableRoutingFeedbackStore>());
 
+    /// <summary>A knowledge base with its own search index, like one bot instance.</summary>
+    public TableKnowledgeBase Knowledge() => new(Tables, new CopBot.Community.KnowledgeIndexSet());
+
     public Task InitializeAsync() => Tables.EnsureCreatedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()

@@ -47,7 +47,7 @@ internal static class QueryCards
     }
 
     /// <summary>A Teams deep link to the thread's root message, for channel threads only.</summary>
-    private static Uri? ThreadLink(QueryPlace place)
+    internal static Uri? ThreadLink(QueryPlace place)
     {
         var root = Protocol.TeamsThread.RootActivityId(place.ConversationId);
         if (root is null)

@@ -15,6 +15,7 @@ public sealed class QueryResponses(
     RoutingFeedbackHolder feedbackHolder,
     ExpertOutreach outreach,
     QueryThread thread,
+    Knowledge.AnsweredQueryPublisher knowledge,
     Microsoft.Extensions.Options.IOptions<QueryOptions> options,
     TimeProvider clock)
 {
@@ -198,6 +199,9 @@ public sealed class QueryResponses(
         }
 
         var closed = await queries.UpdateAsync(query.Community, query.Id, q => q.Status == QueryStatus.Closed ? null : q with { Status = QueryStatus.Closed }, cancellationToken) ?? query;
+
+        // Also on a repeated click: a close whose publishing failed half-way is completed, never duplicated.
+        await knowledge.PublishAsync(closed, cancellationToken);
         return CardActionResult.Replace(QueryCards.Ack(closed));
     }
 
