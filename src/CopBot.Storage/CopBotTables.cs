@@ -19,7 +19,9 @@ public sealed class CopBotTables
         OpenQueries = service.GetTableClient(options.TablePrefix + "OpenQueries");
         RoutingFeedback = service.GetTableClient(options.TablePrefix + "RoutingFeedback");
         Knowledge = service.GetTableClient(options.TablePrefix + "Knowledge");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge];
+        Syntheses = service.GetTableClient(options.TablePrefix + "Syntheses");
+        ContributionCredits = service.GetTableClient(options.TablePrefix + "ContributionCredits");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, Syntheses, ContributionCredits];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -48,6 +50,12 @@ public sealed class CopBotTables
 
     /// <summary>Knowledge-base entries: partition community, row entry id (kind:source id).</summary>
     public TableClient Knowledge { get; }
+
+    /// <summary>Syntheses by community (row: request id), each one row from draft to published.</summary>
+    public TableClient Syntheses { get; }
+
+    /// <summary>Credits for published syntheses: partition (community, contributor), row request id.</summary>
+    public TableClient ContributionCredits { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

@@ -32,6 +32,8 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
         services.AddSingleton<KnowledgeIndexSet>();
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
+        services.AddSingleton<ISynthesisStore, TableSynthesisStore>();
+        services.AddSingleton<IContributionCreditStore, TableContributionCreditStore>();
         return services;
     }
 

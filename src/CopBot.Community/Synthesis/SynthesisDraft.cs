@@ -34,8 +34,10 @@ public sealed record SynthesisDraft(
     SynthesisStatistics Statistics,
     string Engine)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<KeyPoint> KeyPoints => Themes.SelectMany(t => t.Points);
 
     /// <summary>Every point of every section, for coverage checks.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<KeyPoint> AllPoints => KeyPoints.Concat(Disagreements).Concat(OpenQuestions).Concat(NextSteps);
 }

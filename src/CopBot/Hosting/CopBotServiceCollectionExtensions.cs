@@ -3,6 +3,7 @@ using CopBot.Features.Help;
 using CopBot.Features.Knowledge;
 using CopBot.Features.Profile;
 using CopBot.Features.Query;
+using CopBot.Features.Synthesis;
 using CopBot.Features.Welcome;
 using CopBot.Protocol.Authentication;
 using CopBot.Protocol.Connector;
@@ -34,6 +35,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddQueryFeature(configuration);
         services.AddKnowledgeBase();
+        services.AddSynthesisFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();

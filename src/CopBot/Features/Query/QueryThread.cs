@@ -29,6 +29,22 @@ public sealed class QueryThread(IConnectorClient connector)
         await connector.ReplyToActivityAsync(place.ServiceUrl, place.ConversationId, place.QuestionActivityId, reply, cancellationToken);
     }
 
+    /// <summary>One message in the thread @mentioning several people (e.g. contributors the bot cannot reach 1:1).</summary>
+    public async Task MentionAllAsync(QueryPlace place, IReadOnlyList<ChannelAccount> people, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        ArgumentNullException.ThrowIfNull(people);
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var mentions = people.Select(Entity.Mention).ToList();
+        var reply = Address(place, Activity.CreateMessage($"{string.Join(", ", mentions.Select(m => m.Text))} {message}"));
+        reply.Entities = mentions;
+        await connector.ReplyToActivityAsync(place.ServiceUrl, place.ConversationId, place.QuestionActivityId, reply, cancellationToken);
+    }
+
     /// <summary>Redraws the acknowledgement card in place (answers so far, who was asked, status).</summary>
     public async Task RefreshAckAsync(QueryRequest query, CancellationToken cancellationToken)
     {

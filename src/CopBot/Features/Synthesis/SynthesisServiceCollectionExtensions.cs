@@ -1,4 +1,5 @@
 using CopBot.Community;
+using CopBot.Turns;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,19 @@ namespace CopBot.Features.Synthesis;
 public static class SynthesisServiceCollectionExtensions
 {
     public const string LlmHttpClient = "synthesis-llm";
+
+    /// <summary>The synthesis feature: engine, query source, start and publish flows, and its turn routes.</summary>
+    public static IServiceCollection AddSynthesisFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSynthesisEngine(configuration);
+        services.AddSingleton<ISynthesisSource, QuerySubjectSource>();
+        services.AddSingleton<Facilitators>();
+        services.AddSingleton<FacilitatorChat>();
+        services.AddSingleton<SynthesisFlow>();
+        services.AddSingleton<SynthesisPublisher>();
+        services.AddSingleton<IBotFeature, SynthesisFeature>();
+        return services;
+    }
 
     /// <summary>The synthesis engine: the LLM one (with the extractive one as fallback) when a key is set, else extractive.</summary>
     public static IServiceCollection AddSynthesisEngine(this IServiceCollection services, IConfiguration configuration)
