@@ -163,6 +163,12 @@ public sealed class SynthesisFlowTests(AzuriteFixture azurite)
         var thanks = bot.Sent.Skip(before).Where(r => ((string?)r.Json?["text"])?.StartsWith("Thank you: your contribution", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(2, thanks.Count);
         Assert.Equal(2, thanks.Select(r => r.Path).Distinct().Count());
+
+        // The credit shows on the contributor's profile.
+        await SayAsAmaraInPersonalChatAsync(bot, "profile");
+        var profile = AllText(bot.SentCards[^1]);
+        Assert.Contains("Credited in 1 consolidated reply", profile, StringComparison.Ordinal);
+        Assert.Contains("How do we design cash transfers", profile, StringComparison.Ordinal);
         SentCardAssert.Valid(bot.SentCards.Skip(0));
     }
 
