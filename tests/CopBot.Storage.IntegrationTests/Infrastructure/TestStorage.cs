@@ -39,6 +39,10 @@ internal sealed class TestStorage : IAsyncLifetime
     /// <summary>A knowledge base with its own search index, like one bot instance.</summary>
     public TableKnowledgeBase Knowledge() => new(Tables, new CopBot.Community.KnowledgeIndexSet());
 
+    public TableSynthesisStore Syntheses() => new(Tables, Logger.For<TableSynthesisStore>());
+
+    public TableContributionCreditStore Credits() => new(Tables);
+
     public Task InitializeAsync() => Tables.EnsureCreatedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()
