@@ -7,13 +7,13 @@ internal sealed record BenchOptions
 {
     public const string Usage = """
         usage: CopBot.RoutingBench [--sizes 1000,10000,100000] [--queries 300] [--naive-queries 10]
-                                   [--azurite | --storage "<connection string>"] [--storage-max 10000]
+                                   [--azurite | --storage "<connection string>"] [--storage-max 100000]
                                    [--seed 42] [--out docs/routing-benchmark.md]
           --queries        routed queries measured per size against the index (after a warm-up)
           --naive-queries  queries measured per size for each naive baseline (each one rebuilds everything)
           --azurite        start Azurite from node_modules (in memory, free loopback port) for the storage baseline
           --storage        use this Table Storage account instead (tables RoutingBench<size>*, deleted at the end)
-          --storage-max    largest size imported into storage: imports go one profile at a time
+          --storage-max    largest size imported into storage (bulk upserts)
           --out            markdown report file (relative to the repository root); '-' for none
         """;
 
@@ -27,7 +27,7 @@ internal sealed record BenchOptions
 
     public string? Storage { get; init; }
 
-    public int StorageMax { get; init; } = 10_000;
+    public int StorageMax { get; init; } = 100_000;
 
     public int Seed { get; init; } = 42;
 

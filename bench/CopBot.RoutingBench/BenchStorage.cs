@@ -12,8 +12,8 @@ namespace CopBot.RoutingBench;
 /// </summary>
 internal sealed class BenchStorage
 {
-    // The store writes one profile per call (read, history batch, profile transaction); parallel calls hide latency.
-    private const int ImportParallelism = 16;
+    // Bulk upserts: the store reads and writes histories concurrently and profile rows in 100-entity transactions.
+    private const int ImportChunk = 2_000;
     private readonly CopBotTables _tables;
 
     public BenchStorage(string connectionString, int size)
@@ -35,10 +35,10 @@ internal sealed class BenchStorage
     public async Task ImportAsync(IReadOnlyList<ExpertProfile> profiles, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken);
-        await Parallel.ForEachAsync(
-            profiles,
-            new ParallelOptions { MaxDegreeOfParallelism = ImportParallelism, CancellationToken = cancellationToken },
-            async (profile, ct) => await Store.UpsertAsync(profile, ct));
+        foreach (var chunk in profiles.Chunk(ImportChunk))
+        {
+            await Store.UpsertManyAsync(chunk, cancellationToken);
+        }
     }
 
     /// <summary>Drops the benchmark's tables (on a real account they would otherwise stay and cost).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using CopBot.Community;
 using CopBot.RoutingBench;
+using CopBot.Testing;
 
 BenchOptions options;
 try
@@ -22,7 +23,7 @@ var topics = new TopicModel(options.Seed, topicCount);
 Report.TopicCount = topicCount;
 WarmUp(topics, options.Seed);
 
-using var azurite = options.Azurite ? await AzuriteProcess.StartAsync(root) : null;
+using var azurite = options.Azurite ? await AzuriteServer.StartNewAsync(root) : null;
 // Ctrl+C, SIGTERM or a closed terminal end the run at once: Azurite must not outlive it.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => azurite?.Dispose());
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => azurite?.Dispose());

@@ -12,10 +12,10 @@ internal sealed record SizeResult
 
     public required double BuildMs { get; init; }
 
-    /// <summary>Managed bytes the index adds on top of the profiles it is built from.</summary>
+    /// <summary>Managed bytes the index retains once the profiles it was built from are gone (what the bot keeps).</summary>
     public required long IndexBytes { get; init; }
 
-    /// <summary>Managed bytes of the profiles plus the index: what the bot keeps in memory for the community.</summary>
+    /// <summary>Managed bytes of the index plus the benchmark's generated profile list (kept for the naive baselines).</summary>
     public required long IndexWithProfilesBytes { get; init; }
 
     public required long WorkingSetBytes { get; init; }

@@ -21,7 +21,8 @@ public sealed class CopBotTables
         Knowledge = service.GetTableClient(options.TablePrefix + "Knowledge");
         Syntheses = service.GetTableClient(options.TablePrefix + "Syntheses");
         ContributionCredits = service.GetTableClient(options.TablePrefix + "ContributionCredits");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, Syntheses, ContributionCredits];
+        DuplicateOffers = service.GetTableClient(options.TablePrefix + "DuplicateOffers");
+        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, Syntheses, ContributionCredits];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -50,6 +51,9 @@ public sealed class CopBotTables
 
     /// <summary>Knowledge-base entries: partition community, row entry id (kind:source id).</summary>
     public TableClient Knowledge { get; }
+
+    /// <summary>Knowledge-base matches offered before routing: partition community, row the would-be query id.</summary>
+    public TableClient DuplicateOffers { get; }
 
     /// <summary>Syntheses by community (row: request id), each one row from draft to published.</summary>
     public TableClient Syntheses { get; }

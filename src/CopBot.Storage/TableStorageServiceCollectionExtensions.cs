@@ -34,6 +34,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
         services.AddSingleton<ISynthesisStore, TableSynthesisStore>();
         services.AddSingleton<IContributionCreditStore, TableContributionCreditStore>();
+        services.AddSingleton<IDuplicateOfferStore, TableDuplicateOfferStore>();
         return services;
     }
 

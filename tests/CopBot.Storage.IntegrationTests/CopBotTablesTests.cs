@@ -23,7 +23,7 @@ public class CopBotTablesTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(
-            [prefix + "ContributionCredits", prefix + "Conversations", prefix + "Knowledge", prefix + "Members", prefix + "OpenQueries", prefix + "ProcessedActivities", prefix + "ProfileHistory", prefix + "Profiles", prefix + "Queries", prefix + "RoutingFeedback", prefix + "Syntheses"],
+            [prefix + "ContributionCredits", prefix + "Conversations", prefix + "DuplicateOffers", prefix + "Knowledge", prefix + "Members", prefix + "OpenQueries", prefix + "ProcessedActivities", prefix + "ProfileHistory", prefix + "Profiles", prefix + "Queries", prefix + "RoutingFeedback", prefix + "Syntheses"],
             names.Order(StringComparer.Ordinal));
         foreach (var table in tables.All)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using CopBot.Hosting;
 using CopBot.Testing;
 using CopBot.Tests.Support;
 
@@ -41,6 +42,43 @@ public sealed class ActivityReaderTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(bot.Sent);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("from.id")]
+    [InlineData("conversation.id")]
+    [InlineData("recipient.id")]
+    [InlineData("replyToId")]
+    public async Task PostActivity_IdLongerThanTableKeysAllow_400NamingTheFieldAndNothingStored(string field) =>
+        await AssertBadIdRefusedAsync(field, new string('x', ActivityReader.MaxIdLength + 1));
+
+    [Theory]
+    [InlineData("id", "1741684802118\r\n")]
+    [InlineData("from.id", "29:abc\u0000")]
+    [InlineData("conversation.id", "a:\u001b[31m")]
+    public async Task PostActivity_IdWithControlCharacters_400NamingTheField(string field, string escaped) =>
+        await AssertBadIdRefusedAsync(field, System.Text.RegularExpressions.Regex.Unescape(escaped));
+
+    private async Task AssertBadIdRefusedAsync(string field, string badId)
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload("personal-message");
+        if (field.Split('.') is [var parent, var child])
+        {
+            activity[parent]![child] = badId;
+        }
+        else
+        {
+            activity[field] = badId;
+        }
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"'{field}'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(bot.Sent);
         Assert.Equal(0, await bot.CountTurnRowsAsync());
     }

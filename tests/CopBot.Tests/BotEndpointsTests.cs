@@ -123,6 +123,23 @@ public sealed class BotEndpointsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PostActivity_CardActionWithoutVerb_ErrorShownOnTheCardNot501()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var activity = bot.Payload("invoke-adaptive-card-action");
+        activity["value"]!["action"]!.AsObject().Remove("verb");
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, (int?)body["statusCode"]);
+        Assert.Equal("application/vnd.microsoft.error", (string?)body["type"]);
+        Assert.Equal(CopBot.Turns.TurnRouter.MissingVerb, (string?)body["value"]!["message"]);
+        Assert.Empty(bot.Sent);
+    }
+
+    [Fact]
     public async Task PostActivity_ActionSubmitFallback_UpdatesTheCardInPlace()
     {
         await using var bot = await BotHarness.StartAsync(azurite);

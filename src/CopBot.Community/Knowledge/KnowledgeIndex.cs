@@ -63,7 +63,7 @@ public sealed class KnowledgeIndex
         return new KnowledgeIndex(Community, documents);
     }
 
-    /// <summary>The best entries for <paramref name="text"/>, best first (ties by publication, then id, for determinism).</summary>
+    /// <summary>The best entries for <paramref name="text"/> by BM25, best first (ties by publication, then id, for determinism).</summary>
     public IReadOnlyList<KnowledgeMatch> Search(string text, int top)
     {
         var terms = TextTokenizer.Tokenize(text).Distinct(StringComparer.Ordinal).ToList();
@@ -73,33 +73,51 @@ public sealed class KnowledgeIndex
         }
 
         var scores = new double[_documents.Count];
-        var ceiling = 0.0;
+        var covered = new double[_documents.Count];
+        var queryWeight = 0.0;
         foreach (var term in terms)
         {
-            // A term no entry holds still counts in the ceiling: words the knowledge base never saw make a duplicate less likely.
+            // A term no entry holds still weighs in the query: words the knowledge base never saw make a duplicate less likely.
             var postings = _postings.GetValueOrDefault(term);
-            var idf = Bm25.Idf(_documents.Count, postings?.Count ?? 0);
-            ceiling += Bm25.Ceiling(idf, Bm25.DefaultK1);
+            var idf = Idf(term);
+            queryWeight += idf;
             foreach (var (document, count) in postings ?? [])
             {
                 scores[document] += idf * Bm25.TermWeight(count, _documents[document].Length, _averageLength, Bm25.DefaultK1, Bm25.DefaultB);
+                covered[document] += idf;
             }
         }
 
+        var querySet = terms.ToHashSet(StringComparer.Ordinal);
         return [.. Enumerable.Range(0, scores.Length).Where(d => scores[d] > 0)
             .OrderByDescending(d => scores[d])
             .ThenByDescending(d => _documents[d].Entry.PublishedAt)
             .ThenBy(d => _documents[d].Entry.Id, StringComparer.Ordinal)
             .Take(top)
-            .Select(d => new KnowledgeMatch(_documents[d].Entry, Math.Round(scores[d], 6), Math.Round(Math.Min(1, scores[d] / ceiling), 4)))];
+            .Select(d => new KnowledgeMatch(_documents[d].Entry, Math.Round(scores[d], 6), Math.Round(Similarity(d, covered[d] / queryWeight, querySet), 4)))];
     }
 
-    private sealed record Document(KnowledgeEntry Entry, IReadOnlyDictionary<string, int> Counts, int Length)
+    private double Idf(string term) => Bm25.Idf(_documents.Count, _postings.GetValueOrDefault(term)?.Count ?? 0);
+
+    /// <summary>
+    /// Both ways: how much of the query the entry covers, and how much of the entry's question (its title) the query
+    /// restates, idf-weighted. A short query inside a long entry, or a long query that mentions one word of the
+    /// title, stays low; a rephrasing of the same question scores high.
+    /// </summary>
+    private double Similarity(int document, double queryCoverage, HashSet<string> query)
+    {
+        var title = _documents[document].TitleTerms;
+        var titleWeight = title.Sum(Idf);
+        var titleCoverage = titleWeight <= 0 ? 0 : title.Where(query.Contains).Sum(Idf) / titleWeight;
+        return Math.Sqrt(Math.Min(1, queryCoverage) * titleCoverage);
+    }
+
+    private sealed record Document(KnowledgeEntry Entry, IReadOnlyDictionary<string, int> Counts, int Length, IReadOnlyList<string> TitleTerms)
     {
         public static Document Create(KnowledgeEntry entry)
         {
             var (counts, length) = TextTokenizer.CountDocumentTerms(entry.Title, entry.Text, entry.Topics);
-            return new Document(entry, counts, length);
+            return new Document(entry, counts, length, [.. TextTokenizer.Tokenize(entry.Title).Distinct(StringComparer.Ordinal)]);
         }
     }
 }

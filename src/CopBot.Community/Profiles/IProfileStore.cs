@@ -7,6 +7,23 @@ public interface IProfileStore
     /// without writing when the stored profile is already equal.</summary>
     Task<UpsertOutcome> UpsertAsync(ExpertProfile profile, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Upserts many profiles with as few round trips as the store allows (Table Storage: profile rows in transactions
+    /// of up to 100 entities of one partition). Outcomes are in input order; ids must be unique per community.
+    /// The default writes one by one.
+    /// </summary>
+    async Task<IReadOnlyList<UpsertOutcome>> UpsertManyAsync(IReadOnlyList<ExpertProfile> profiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var outcomes = new List<UpsertOutcome>(profiles.Count);
+        foreach (var profile in profiles)
+        {
+            outcomes.Add(await UpsertAsync(profile, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
     Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken);
 
     /// <summary>Every profile of the community, history included, ordered by the stored key.</summary>

@@ -15,5 +15,8 @@ public interface IQueryStore
     /// <summary>Ids of the community's open queries (a small index row per open query, removed when it closes).</summary>
     Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
 
+    /// <summary>Every query of the community, open or closed (the community's indicators; a partition scan).</summary>
+    Task<IReadOnlyList<QueryRequest>> ListAsync(string community, CancellationToken cancellationToken);
+
     Task<QueryRequest?> UpdateAsync(string community, string id, Func<QueryRequest, QueryRequest?> change, CancellationToken cancellationToken);
 }

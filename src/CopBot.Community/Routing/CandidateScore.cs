@@ -24,9 +24,27 @@ internal sealed class CandidateScore(int expert)
 
     public double Score { get; set; }
 
-    public List<(string Tag, double Evidence)> MatchedTopics { get; } = [];
+    /// <summary>Created on first match: most candidates of a large community never match anything.</summary>
+    public List<(string Tag, double Evidence)>? MatchedTopics { get; private set; }
 
-    public List<(AnsweredQuestion Question, double Score)> SimilarQuestions { get; } = [];
+    public List<(AnsweredQuestion Question, double Score)>? SimilarQuestions { get; private set; }
 
     public double Relevance => Math.Max(Coverage, BestSimilarity);
+
+    /// <summary>Credits evidence on one of the query's topics.</summary>
+    public void AddTopic(InferredTopic topic, double evidence, double totalTopicWeight)
+    {
+        Topic += topic.Weight * Math.Log(1 + evidence);
+        Coverage += topic.Weight * Math.Min(1, evidence) / totalTopicWeight;
+        NameTopic(topic.Tag, evidence);
+    }
+
+    public void NameTopic(string tag, double evidence) => (MatchedTopics ??= []).Add((tag, evidence));
+
+    /// <summary>Credits one of the most similar past questions (Balog's document model).</summary>
+    public void AddSimilar(AnsweredQuestion question, double score)
+    {
+        Text += score;
+        (SimilarQuestions ??= []).Add((question, score));
+    }
 }

@@ -1,35 +1,104 @@
 namespace CopBot.Community;
 
-/// <summary>BM25 of the query against every past answered question in the index (via the inverted index).</summary>
-internal static class DocumentScorer
+/// <summary>
+/// BM25 of the query against the past answered questions that share a term with it (via the inverted index). Scores
+/// live in a per-thread scratch array sized to the snapshot; only the touched positions are listed and later cleared.
+/// </summary>
+internal sealed class DocumentScorer : IDisposable
 {
-    /// <summary>Scores by document position, and the score a perfect match would get (to express similarity in 0..1).</summary>
-    public static (double[] Scores, double Ceiling) Score(ExpertIndex index, IReadOnlyList<string> queryTerms, RoutingOptions options)
+    [ThreadStatic]
+    private static double[]? s_scratch;
+
+    private DocumentScorer(double[] scores, List<int> touched, double ceiling)
     {
-        var scores = new double[index.Documents.Count];
+        Scores = scores;
+        Touched = touched;
+        Ceiling = ceiling;
+    }
+
+    /// <summary>Score by document position; 0 for every position not in <see cref="Touched"/>.</summary>
+    public double[] Scores { get; }
+
+    /// <summary>Positions with a positive score, in no particular order.</summary>
+    public List<int> Touched { get; }
+
+    /// <summary>The score a perfect match would get (to express similarity in 0..1).</summary>
+    public double Ceiling { get; }
+
+    public static DocumentScorer Score(ExpertIndex index, IReadOnlyList<string> queryTerms, RoutingOptions options)
+    {
+        var n = index.Documents.Length;
+        var scores = s_scratch is { } reused && reused.Length >= n ? reused : new double[n];
+        s_scratch = null;
+        var touched = new List<int>();
         var ceiling = 0.0;
-        var n = index.Documents.Count;
         foreach (var term in queryTerms.Distinct(StringComparer.Ordinal))
         {
-            if (!index.Postings.TryGetValue(term, out var postings))
+            var postings = index.PostingsOf(term);
+            if (postings.Length == 0)
             {
                 continue;
             }
 
-            var idf = Bm25.Idf(n, postings.Count);
+            var idf = Bm25.Idf(n, postings.Length);
             ceiling += Bm25.Ceiling(idf, options.Bm25K1);
             foreach (var posting in postings)
             {
-                var length = index.Documents[posting.Document].Document.Length;
+                if (scores[posting.Document] == 0)
+                {
+                    touched.Add(posting.Document);
+                }
+
+                var length = index.Documents[posting.Document].Length;
                 scores[posting.Document] += idf * Bm25.TermWeight(posting.Count, length, index.AverageDocumentLength, options.Bm25K1, options.Bm25B);
             }
         }
 
-        return (scores, ceiling);
+        return new DocumentScorer(scores, touched, ceiling);
     }
 
-    /// <summary>Positions of the best-scoring documents, best first, ties by position for determinism.</summary>
-    public static IReadOnlyList<int> Top(double[] scores, int count) =>
-        [.. Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0)
-            .OrderByDescending(i => scores[i]).ThenBy(i => i).Take(count)];
+    /// <summary>Positions of the best-scoring documents, best first, ties by position for determinism (bounded selection).</summary>
+    public IReadOnlyList<int> Top(int count)
+    {
+        var best = new List<int>(Math.Max(0, count) + 1);
+        if (count <= 0)
+        {
+            return best;
+        }
+
+        foreach (var position in Touched)
+        {
+            if (best.Count == count && !Before(position, best[^1]))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Before(position, best[at - 1]))
+            {
+                at--;
+            }
+
+            best.Insert(at, position);
+            if (best.Count > count)
+            {
+                best.RemoveAt(count);
+            }
+        }
+
+        return best;
+    }
+
+    private bool Before(int a, int b) => Scores[a] > Scores[b] || (Scores[a] == Scores[b] && a < b);
+
+    /// <summary>Clears the touched positions and hands the array back for the thread's next request.</summary>
+    public void Dispose()
+    {
+        foreach (var position in Touched)
+        {
+            Scores[position] = 0;
+        }
+
+        s_scratch = Scores;
+    }
 }

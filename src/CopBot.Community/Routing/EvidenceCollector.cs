@@ -1,65 +1,167 @@
 namespace CopBot.Community;
 
-/// <summary>Fills each candidate's activity, topic and text evidence for one query.</summary>
-internal sealed class EvidenceCollector(ExpertIndex index, DateTimeOffset now, RoutingOptions options)
+/// <summary>
+/// Gathers candidates and their evidence for one query. <see cref="CollectMatched"/> (what routing does) scores only
+/// the experts that share a topic or a similar past question with the query, with activity and topic evidence read
+/// from the snapshot's <see cref="RoutingPriors"/>. <see cref="CollectEveryone"/> is the exhaustive reference: every
+/// eligible expert, evidence recomputed from the history; routing results are the same (see ExpertRankerEquivalenceTests).
+/// </summary>
+internal sealed class EvidenceCollector(ExpertIndex index, RoutingQuery query, RoutingContext context, RoutingOptions options)
 {
-    public void Collect(
-        List<CandidateScore> candidates,
-        IReadOnlyList<InferredTopic> topics,
-        double[] documentScores,
-        double ceiling,
-        IReadOnlyList<int> similar)
+    public bool IsEligible(int expert) => RoutingConstraints.IsEligible(index.Experts[expert], query.AskerId, context, options);
+
+    /// <summary>Candidates with topic, text or feedback evidence; <paramref name="slots"/> maps expert → candidate.</summary>
+    public List<CandidateScore> CollectMatched(
+        RoutingPriors priors, IReadOnlyList<InferredTopic> topics, DocumentScorer documents, IReadOnlyList<int> similar, CandidateSlots slots)
     {
+        var matched = new List<CandidateScore>();
+        CandidateScore? Candidate(int expert)
+        {
+            switch (slots.State(expert))
+            {
+                case CandidateSlots.Ineligible:
+                    return null;
+                case CandidateSlots.Matched:
+                    return slots[expert];
+            }
+
+            if (!IsEligible(expert))
+            {
+                slots.MarkIneligible(expert);
+                return null;
+            }
+
+            var c = new CandidateScore(expert) { Activity = priors.Activity[expert] };
+            slots.Add(expert, c);
+            matched.Add(c);
+            return c;
+        }
+
+        var totalTopicWeight = topics.Sum(t => t.Weight);
+        foreach (var topic in topics)
+        {
+            var tag = index.Tags.Find(topic.Tag);
+            var experts = index.ExpertsOn(tag);
+            for (var i = 0; i < experts.Length; i++)
+            {
+                var evidence = priors.TopicEvidence[tag][i];
+                if (evidence > 0 && Candidate(experts[i]) is { } c)
+                {
+                    // Matched topics are named for the short list only (NameMatchedTopics): thousands may match.
+                    c.Topic += topic.Weight * priors.LogTopicEvidence[tag][i];
+                    c.Coverage += topic.Weight * Math.Min(1, evidence) / totalTopicWeight;
+                }
+            }
+        }
+
+        foreach (var position in similar)
+        {
+            if (Candidate(index.DocumentExpert[position]) is { } c)
+            {
+                c.AddSimilar(index.Documents[position].Question, documents.Scores[position]);
+            }
+        }
+
+        foreach (var id in FeedbackExperts(topics))
+        {
+            if (index.ExpertById.TryGetValue(id, out var expert))
+            {
+                Candidate(expert);
+            }
+        }
+
+        return matched;
+    }
+
+    /// <summary>Lists the matched topics (for the "why" texts) of the chosen experts.</summary>
+    public void NameMatchedTopics(RoutingPriors priors, IReadOnlyList<InferredTopic> topics, IReadOnlyList<CandidateScore> chosen)
+    {
+        foreach (var c in chosen)
+        {
+            foreach (var topic in topics)
+            {
+                var tag = index.Tags.Find(topic.Tag);
+                var at = Array.BinarySearch(index.ExpertsOn(tag), c.Expert);
+                if (at >= 0 && priors.TopicEvidence[tag][at] > 0)
+                {
+                    c.NameTopic(topic.Tag, priors.TopicEvidence[tag][at]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The best similarity (0..1) of any eligible expert's past question: the text half of the gap test.</summary>
+    public double BestSimilarity(DocumentScorer documents)
+    {
+        var best = 0.0;
+        foreach (var position in documents.Touched)
+        {
+            if (documents.Scores[position] > best && IsEligible(index.DocumentExpert[position]))
+            {
+                best = documents.Scores[position];
+            }
+        }
+
+        return Similarity(best, documents.Ceiling);
+    }
+
+    /// <summary>Every eligible expert, evidence computed from the history as if nothing were precomputed.</summary>
+    public List<CandidateScore> CollectEveryone(IReadOnlyList<InferredTopic> topics, DocumentScorer documents, IReadOnlyList<int> similar)
+    {
+        var decay = new Decay(index, context.Now);
+        var candidates = Enumerable.Range(0, index.Count).Where(IsEligible).Select(e => new CandidateScore(e)).ToList();
         var byExpert = candidates.ToDictionary(c => c.Expert);
         var totalTopicWeight = topics.Sum(t => t.Weight);
         foreach (var c in candidates)
         {
             var expert = index.Experts[c.Expert];
-            c.Activity = expert.Documents.Sum(d => Math.Max(options.ActivityFloor, Decay(d.Question.At, options.ActivityHalfLife)));
+            foreach (var document in expert.Documents)
+            {
+                c.Activity += Math.Max(options.ActivityFloor, decay.Of(document.Question.At, options.ActivityHalfLife));
+            }
+
             foreach (var topic in topics)
             {
-                var answers = expert.AnswersByTag.GetValueOrDefault(topic.Tag)?.Sum(at => Decay(at, options.TopicHalfLife)) ?? 0;
-                var skill = expert.SkillLevels.GetValueOrDefault(topic.Tag) * options.AnswersPerSkillLevel;
-                var tagEvidence = answers + skill;
-                if (tagEvidence <= 0)
+                var slot = expert.Slot(index.Tags.Find(topic.Tag));
+                if (slot < 0)
                 {
                     continue;
                 }
 
-                c.Topic += topic.Weight * Math.Log(1 + tagEvidence);
-                c.Coverage += topic.Weight * Math.Min(1, tagEvidence) / totalTopicWeight;
-                c.MatchedTopics.Add((topic.Tag, tagEvidence));
-            }
-        }
+                var answers = 0.0;
+                foreach (var document in expert.Documents.Where(d => d.Tags.Contains(expert.Topics[slot])))
+                {
+                    answers += decay.Of(document.Question.At, options.TopicHalfLife);
+                }
 
-        for (var position = 0; position < documentScores.Length; position++)
-        {
-            if (documentScores[position] > 0 && byExpert.TryGetValue(index.Documents[position].Expert, out var c))
+                var evidence = answers + (expert.Skills[slot] * options.AnswersPerSkillLevel);
+                if (evidence > 0)
+                {
+                    c.AddTopic(topic, evidence, totalTopicWeight);
+                }
+            }
+
+            for (var position = index.DocumentStart[c.Expert]; position < index.DocumentStart[c.Expert + 1]; position++)
             {
-                c.BestSimilarity = Math.Max(c.BestSimilarity, ceiling > 0 ? Math.Min(1, documentScores[position] / ceiling) : 0);
+                c.BestSimilarity = Math.Max(c.BestSimilarity, Similarity(documents.Scores[position], documents.Ceiling));
             }
         }
 
-        // Balog's document model: the people behind the most similar past questions, credited by similarity.
         foreach (var position in similar)
         {
-            var (expert, document) = index.Documents[position];
-            if (byExpert.TryGetValue(expert, out var c))
+            if (byExpert.TryGetValue(index.DocumentExpert[position], out var c))
             {
-                c.Text += documentScores[position];
-                c.SimilarQuestions.Add((document.Question, documentScores[position]));
+                c.AddSimilar(index.Documents[position].Question, documents.Scores[position]);
             }
         }
+
+        return candidates;
     }
 
-    // Recent answers say more about who is around and current; undated ones count fully.
-    private double Decay(DateTimeOffset? at, double? halfLife)
-    {
-        if (at is not { } when || halfLife is not { } answers || when >= now)
-        {
-            return 1;
-        }
+    private IEnumerable<string> FeedbackExperts(IReadOnlyList<InferredTopic> topics) =>
+        context.Feedback.Count == 0 || topics.Count == 0
+            ? []
+            : context.Feedback.Where(f => topics.Any(t => t.Tag == Skill.NormalizeTag(f.Tag))).Select(f => f.ExpertId).Distinct(StringComparer.Ordinal);
 
-        return Math.Pow(0.5, index.AnswersBetween(when, now) / answers);
-    }
+    private static double Similarity(double score, double ceiling) => ceiling > 0 && score > 0 ? Math.Min(1, score / ceiling) : 0;
 }

@@ -33,7 +33,7 @@ internal static class RoutingConstraints
     /// </summary>
     public static IReadOnlyList<CandidateScore> Diversify(ExpertIndex index, List<CandidateScore> ordered, int top, double margin)
     {
-        string? Org(CandidateScore c) => index.Experts[c.Expert].Profile.Organization?.Trim().ToUpperInvariant();
+        string? Org(CandidateScore c) => index.Experts[c.Expert].OrganizationKey;
         if (margin <= 0 || ordered.All(c => Org(c) is null))
         {
             return [.. ordered.Take(top)];

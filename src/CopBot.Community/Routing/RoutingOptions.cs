@@ -59,6 +59,12 @@ public sealed record RoutingOptions
     /// <summary>Experts who got this many recent requests are skipped (fairness); null switches the cap off.</summary>
     public int? FairnessCap { get; init; } = 5;
 
+    /// <summary>
+    /// Reference mode: score every eligible expert from their history on each request instead of only those with
+    /// evidence. Same results, linear cost: the naive baseline of the benchmark and the equivalence tests use it.
+    /// </summary>
+    public bool ScoreEveryone { get; init; }
+
     /// <summary>Within this relative score distance, an expert from an organisation not yet listed goes first.</summary>
     public double DiversityMargin { get; init; } = 0.1;
 }

@@ -17,7 +17,7 @@ internal static class TopicInference
         var topics = explicitTags.Select(t => new InferredTopic(t, 1.0, Explicit: true)).ToList();
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
         var termSet = queryTerms.ToHashSet(StringComparer.Ordinal);
-        foreach (var (tag, terms) in index.TagTerms)
+        foreach (var (_, tag, terms) in index.TagTerms)
         {
             // A tag spelled out in the text ("hops", "belgian beers") is strong evidence.
             if (terms.Count > 0 && terms.All(termSet.Contains))
@@ -31,7 +31,7 @@ internal static class TopicInference
         var best = similar.Count == 0 ? 0 : documentScores[similar[0]];
         foreach (var position in similar)
         {
-            var question = index.Documents[position].Document.Question;
+            var question = index.Documents[position].Question;
             if (!seen.Add((question.Title, question.At)))
             {
                 continue;

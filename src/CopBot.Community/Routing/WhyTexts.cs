@@ -7,13 +7,14 @@ internal static class WhyTexts
 {
     private const int MaxSimilar = 2;
 
-    public static IReadOnlyList<string> For(IndexedExpert expert, CandidateScore score)
+    public static IReadOnlyList<string> For(ExpertIndex index, IndexedExpert expert, CandidateScore score)
     {
         var why = new List<string>();
-        foreach (var (tag, _) in score.MatchedTopics.OrderByDescending(m => m.Evidence).Take(3))
+        foreach (var (tag, _) in (score.MatchedTopics ?? []).OrderByDescending(m => m.Evidence).Take(3))
         {
-            var answered = expert.AnswersByTag.GetValueOrDefault(tag)?.Count ?? 0;
-            var level = expert.SkillLevels.GetValueOrDefault(tag);
+            var slot = expert.Slot(index.Tags.Find(tag));
+            var answered = slot >= 0 ? expert.Answers[slot] : 0;
+            var level = slot >= 0 ? expert.Skills[slot] : 0;
             var parts = new List<string>();
             if (answered > 0)
             {
@@ -28,7 +29,7 @@ internal static class WhyTexts
             why.Add(Invariant($"#{tag}: {string.Join(", ", parts)}"));
         }
 
-        foreach (var (question, _) in score.SimilarQuestions.OrderByDescending(s => s.Score).Take(MaxSimilar))
+        foreach (var (question, _) in (score.SimilarQuestions ?? []).OrderByDescending(s => s.Score).Take(MaxSimilar))
         {
             why.Add(Invariant($"Answered a similar question: \"{question.Title}\""));
         }

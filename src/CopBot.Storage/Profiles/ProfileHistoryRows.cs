@@ -20,6 +20,21 @@ internal sealed class ProfileHistoryRows(TableClient table)
 
     public static string Partition(string community, string id) => KeyEncoder.Join(community, id);
 
+    /// <summary>Throws <see cref="ArgumentException"/> for a history the table cannot hold, writing nothing.</summary>
+    public static void Check(ExpertProfile profile)
+    {
+        if (profile.History.Count > 9_999)
+        {
+            throw new ArgumentException("A profile keeps at most 9999 answered questions.", nameof(profile));
+        }
+
+        var partition = Partition(profile.Community, profile.Id);
+        for (var i = 0; i < profile.History.Count; i++)
+        {
+            ToEntity(partition, "check", i, profile.History[i]);
+        }
+    }
+
     /// <summary>Writes the history under a new version; null when there is nothing to write.</summary>
     public async Task<string?> WriteAsync(ExpertProfile profile, CancellationToken cancellationToken)
     {
@@ -28,10 +43,7 @@ internal sealed class ProfileHistoryRows(TableClient table)
             return null;
         }
 
-        if (profile.History.Count > 9_999)
-        {
-            throw new ArgumentException("A profile keeps at most 9999 answered questions.", nameof(profile));
-        }
+        Check(profile);
 
         // Uniqueness is all a version needs: it never orders or means anything.
         var version = Guid.NewGuid().ToString("N");

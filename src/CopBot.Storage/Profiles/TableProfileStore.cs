@@ -14,6 +14,7 @@ public sealed class TableProfileStore : IProfileStore
     private readonly CopBotTables _tables;
     private readonly ProfileHistoryRows _history;
     private readonly ILogger<TableProfileStore> _logger;
+    private readonly ProfileBatchWriter _batches;
 
     public TableProfileStore(CopBotTables tables, ILogger<TableProfileStore> logger)
     {
@@ -21,6 +22,7 @@ public sealed class TableProfileStore : IProfileStore
         _tables = tables;
         _history = new ProfileHistoryRows(tables.ProfileHistory);
         _logger = logger;
+        _batches = new ProfileBatchWriter(tables, _history, this);
     }
 
     public Task<UpsertOutcome> UpsertAsync(ExpertProfile profile, CancellationToken cancellationToken)
@@ -29,9 +31,13 @@ public sealed class TableProfileStore : IProfileStore
         return ConcurrencyRetry.RunAsync(ct => UpsertOnceAsync(profile, ct), _logger, "profile", cancellationToken);
     }
 
+    /// <summary>Bulk upsert: profile rows in transactions of at most 100 entities of the community's partition.</summary>
+    public Task<IReadOnlyList<UpsertOutcome>> UpsertManyAsync(IReadOnlyList<ExpertProfile> profiles, CancellationToken cancellationToken) =>
+        _batches.UpsertManyAsync(profiles, cancellationToken);
+
     public async Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken)
     {
-        var stored = await ReadAsync(community, id, cancellationToken);
+        var stored = await ReadStoredAsync(community, id, cancellationToken);
         return stored?.Profile;
     }
 
@@ -82,7 +88,7 @@ public sealed class TableProfileStore : IProfileStore
 
     private async Task<UpsertOutcome> UpsertOnceAsync(ExpertProfile profile, CancellationToken cancellationToken)
     {
-        var current = await ReadAsync(profile.Community, profile.Id, cancellationToken);
+        var current = await ReadStoredAsync(profile.Community, profile.Id, cancellationToken);
         if (current?.Profile == profile)
         {
             return UpsertOutcome.Unchanged;
@@ -110,7 +116,7 @@ public sealed class TableProfileStore : IProfileStore
     }
 
     // The profile row (ETag-guarded) and its lookup rows change together or not at all.
-    private static List<TableTransactionAction> ProfileActions(
+    internal static List<TableTransactionAction> ProfileActions(
         ExpertProfile profile, string? historyVersion, StoredProfile? current)
     {
         var entity = ProfileRows.ToEntity(profile, historyVersion);
@@ -126,7 +132,7 @@ public sealed class TableProfileStore : IProfileStore
         return actions;
     }
 
-    private async Task<StoredProfile?> ReadAsync(string community, string id, CancellationToken cancellationToken)
+    internal async Task<StoredProfile?> ReadStoredAsync(string community, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(id);
@@ -160,6 +166,14 @@ public sealed class TableProfileStore : IProfileStore
             : await GetAsync(community, id, cancellationToken) ?? ProfileRows.ToProfile(row, []);
     }
 
+    /// <summary>After a failed profile write: the history version written for it is not referenced by anything.</summary>
+    internal Task DeleteNewHistoryAsync(ExpertProfile profile, StoredProfile? current, string? version) =>
+        version != current?.HistoryVersion ? DeleteHistoryQuietlyAsync(profile, version) : Task.CompletedTask;
+
+    /// <summary>After a successful profile write: the history version it replaced.</summary>
+    internal Task DeleteSupersededHistoryAsync(ExpertProfile profile, StoredProfile? current, string? version) =>
+        current?.HistoryVersion is { } superseded && superseded != version ? DeleteHistoryQuietlyAsync(profile, superseded) : Task.CompletedTask;
+
     private async Task DeleteHistoryQuietlyAsync(ExpertProfile profile, string? version)
     {
         if (version is null)
@@ -178,5 +192,5 @@ public sealed class TableProfileStore : IProfileStore
         }
     }
 
-    private sealed record StoredProfile(ExpertProfile Profile, string? HistoryVersion, ETag ETag);
+    internal sealed record StoredProfile(ExpertProfile Profile, string? HistoryVersion, ETag ETag);
 }

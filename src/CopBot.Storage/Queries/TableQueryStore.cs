@@ -51,6 +51,17 @@ public sealed class TableQueryStore(CopBotTables tables, ILogger<TableQueryStore
         return ids;
     }
 
+    public async Task<IReadOnlyList<QueryRequest>> ListAsync(string community, CancellationToken cancellationToken)
+    {
+        var all = new List<QueryRequest>();
+        await foreach (var row in tables.Queries.QueryAsync<TableEntity>(r => r.PartitionKey == KeyEncoder.Encode(community), cancellationToken: cancellationToken))
+        {
+            all.Add(JsonSerializer.Deserialize<QueryRequest>(JsonChunks.Read(row), Options)!);
+        }
+
+        return all;
+    }
+
     public Task<QueryRequest?> UpdateAsync(string community, string id, Func<QueryRequest, QueryRequest?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -41,10 +41,33 @@ public static class ActivityReader
         }
 
         var missing = MissingField(activity);
-        return missing is null
+        if (missing is not null)
+        {
+            return Fail(StatusCodes.Status400BadRequest, $"Activity is missing '{missing}'.");
+        }
+
+        var tooLong = BadId(activity!);
+        return tooLong is null
             ? new Result(activity, StatusCodes.Status200OK, null)
-            : Fail(StatusCodes.Status400BadRequest, $"Activity is missing '{missing}'.");
+            : Fail(StatusCodes.Status400BadRequest, $"Activity field '{tooLong}' is longer than {MaxIdLength} characters or holds control characters.");
     }
+
+    /// <summary>
+    /// Longest id accepted. Teams ids are well under 200 characters; ids become Table Storage keys, which stop at
+    /// 1 KiB once encoded, so a longer one is refused here rather than failing half-way through the turn.
+    /// </summary>
+    public const int MaxIdLength = 512;
+
+    private static string? BadId(Activity activity) =>
+        IsBadId(activity.Id) ? "id"
+        : IsBadId(activity.From!.Id) ? "from.id"
+        : IsBadId(activity.Conversation!.Id) ? "conversation.id"
+        : IsBadId(activity.Recipient?.Id) ? "recipient.id"
+        : IsBadId(activity.ReplyToId) ? "replyToId"
+        : null;
+
+    /// <summary>Too long for a table key, or with control characters no Teams id has (they break keys and connector routes).</summary>
+    private static bool IsBadId(string? id) => id is not null && (id.Length > MaxIdLength || id.Any(char.IsControl));
 
     private static string? MissingField(Activity? activity) =>
         activity is null ? "body"

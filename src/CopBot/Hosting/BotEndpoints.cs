@@ -21,6 +21,7 @@ public static class BotEndpoints
     private static async Task<IResult> HandleActivityAsync(
         HttpContext http,
         IBotRequestAuthenticator authenticator,
+        TenantAllowList tenants,
         TurnProcessor processor,
         IOptions<CopBotOptions> options,
         IHostApplicationLifetime lifetime,
@@ -41,6 +42,12 @@ public static class BotEndpoints
             Log.Unauthenticated(logger, activity.ServiceUrl, auth.FailureReason);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        if (!tenants.Allows(activity))
+        {
+            Log.TenantRefused(logger, TenantAllowList.TenantOf(activity) ?? "(none)", activity.Type);
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This bot is not enabled for your organisation.");
         }
 
         // Once authenticated, the turn runs to the end even if the channel hangs up: stopping half-way would lose work.

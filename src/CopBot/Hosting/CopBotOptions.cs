@@ -15,4 +15,10 @@ public sealed class CopBotOptions
     [Required]
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,29}$")]
     public string TablePrefix { get; set; } = "CopBot";
+
+    /// <summary>
+    /// Tenant ids whose activities are processed; others get 403 and nothing is stored. Empty: every tenant
+    /// (fine for a single-tenant bot registration, which Azure already restricts to its own tenant).
+    /// </summary>
+    public IList<string> AllowedTenants { get; } = [];
 }

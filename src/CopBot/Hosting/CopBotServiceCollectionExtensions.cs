@@ -24,6 +24,7 @@ public static class CopBotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CopBotOptions>().Bind(configuration.GetSection(CopBotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantAllowList>();
 
         services.AddBotAuthentication(configuration);
         services.AddBotConnector(configuration);
@@ -34,7 +35,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<IBotFeature, WelcomeFeature>();
         services.AddSingleton<IBotFeature, HelpFeature>();
         services.AddQueryFeature(configuration);
-        services.AddKnowledgeBase();
+        services.AddKnowledgeBase(configuration);
         services.AddSynthesisFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<TurnRouter>();

@@ -56,4 +56,10 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Information, "Query {QueryId}: expert {ExpertId} did not answer in time; asking the next.")]
     public static partial void ExpertTimedOut(ILogger logger, string queryId, string expertId);
+
+    [LoggerMessage(90, LogLevel.Warning, "Refused a {ActivityType} activity from tenant {TenantId}: not in CopBot:AllowedTenants.")]
+    public static partial void TenantRefused(ILogger logger, string tenantId, string? activityType);
+
+    [LoggerMessage(91, LogLevel.Information, "Only tenants in CopBot:AllowedTenants are served ({Count} listed).")]
+    public static partial void TenantsRestricted(ILogger logger, int count);
 }

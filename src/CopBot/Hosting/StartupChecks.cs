@@ -30,6 +30,11 @@ public sealed class StartupChecks(
             Log.AuthenticatedMode(logger, bot.MicrosoftAppId!, bot.MicrosoftAppType);
         }
 
+        if (options.Value.AllowedTenants.Count > 0)
+        {
+            Log.TenantsRestricted(logger, options.Value.AllowedTenants.Count);
+        }
+
         return base.StartAsync(cancellationToken);
     }
 

@@ -21,6 +21,8 @@ public sealed class TurnRouter
 
     public IEnumerable<string> Verbs => _cardActions.Keys;
 
+    public const string MissingVerb = "This button carries no action I know. Type help to see what I can do.";
+
     /// <summary>Handles the turn and returns the route's name, for logs and tests.</summary>
     public async Task<string> DispatchAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -40,7 +42,10 @@ public sealed class TurnRouter
 
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            turn.InvokeResponse = new InvokeResponse(StatusCodes.Status501NotImplemented, null);
+            // A card action without a verb came from a card we did not build (or a tampered one): say so on the card.
+            turn.InvokeResponse = turn.Activity.Name == AdaptiveCardInvokeValue.InvokeName
+                ? InvokeResponse.Error(StatusCodes.Status400BadRequest, MissingVerb)
+                : new InvokeResponse(StatusCodes.Status501NotImplemented, null);
         }
 
         return "unhandled";

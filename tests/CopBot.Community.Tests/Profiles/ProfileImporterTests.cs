@@ -107,11 +107,11 @@ public class ProfileImporterTests
     }
 
     [Fact]
-    public async Task ImportAsync_WithProgress_ReportsAfterEveryNonBlankLine()
+    public async Task ImportAsync_BatchOfOne_ReportsAfterEveryNonBlankLine()
     {
         var progress = new RecordingProgress();
 
-        await new ProfileImporter(_store).ImportAsync(new StringReader(string.Join('\n', Ana, "", "oops", Ben)), progress);
+        await new ProfileImporter(_store, batchSize: 1).ImportAsync(new StringReader(string.Join('\n', Ana, "", "oops", Ben)), progress);
 
         Assert.Equal(
             [new ImportProgress(1, 1, 0, 0, 0), new ImportProgress(3, 1, 0, 0, 1), new ImportProgress(4, 2, 0, 0, 1)],
@@ -126,6 +126,16 @@ public class ProfileImporterTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => new ProfileImporter(_store).ImportAsync(new StringReader(Ana), cancellationToken: cancelled.Token));
+    }
+
+    [Fact]
+    public async Task ImportAsync_DefaultBatch_ReportsBadLinesAtOnceAndProfilesWhenWritten()
+    {
+        var progress = new RecordingProgress();
+
+        await new ProfileImporter(_store).ImportAsync(new StringReader(string.Join('\n', Ana, "", "oops", Ben)), progress);
+
+        Assert.Equal([new ImportProgress(3, 0, 0, 0, 1), new ImportProgress(4, 2, 0, 0, 1)], progress.Reports);
     }
 
     private Task<ImportSummary> Import(string file) => new ProfileImporter(_store).ImportAsync(new StringReader(file));

@@ -39,6 +39,8 @@ internal sealed class TestStorage : IAsyncLifetime
     /// <summary>A knowledge base with its own search index, like one bot instance.</summary>
     public TableKnowledgeBase Knowledge() => new(Tables, new CopBot.Community.KnowledgeIndexSet());
 
+    public TableDuplicateOfferStore DuplicateOffers() => new(Tables, Logger.For<TableDuplicateOfferStore>());
+
     public TableSynthesisStore Syntheses() => new(Tables, Logger.For<TableSynthesisStore>());
 
     public TableContributionCreditStore Credits() => new(Tables);

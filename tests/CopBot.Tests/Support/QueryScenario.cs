@@ -69,9 +69,14 @@ internal static class QueryScenario
     }
 
     /// <summary>A 1:1 message from a member, e.g. a command.</summary>
-    public static async Task SayInPersonalChatAsync(BotHarness bot, string text)
+    public static async Task SayInPersonalChatAsync(BotHarness bot, string text, string? fromId = null)
     {
         var message = bot.Payload("personal-message");
+        if (fromId is not null)
+        {
+            message["from"] = new JsonObject { ["id"] = fromId };
+        }
+
         message["id"] = "m-" + Guid.NewGuid().ToString("N")[..10];
         message["text"] = text;
         using var response = await bot.PostAsync(message);

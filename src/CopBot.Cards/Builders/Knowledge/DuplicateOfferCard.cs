@@ -16,13 +16,13 @@ public static class DuplicateOfferCard
             [
                 new TextBlock("Does one of these answer it?") { Weight = FontWeight.Bolder, Size = TextSize.Medium, Wrap = true },
                 new TextBlock("The community may have answered this before: " + CardText.Escape(view.Question, 300)) { IsSubtle = true, Wrap = true, Spacing = Spacing.Small },
-                .. KnowledgeHitBlocks.Body(view.Hits),
+                .. KnowledgeHitBlocks.Body(view.Hits, KnowledgeCardKeys.MaxOffered),
             ],
             Actions =
             [
                 new ExecuteAction("Yes, thanks", KnowledgeCardKeys.DuplicateAccept) { Data = data, Style = ActionStyle.Positive },
                 new ExecuteAction("No, ask the experts", KnowledgeCardKeys.DuplicateReject) { Data = data },
-                .. KnowledgeHitBlocks.OpenActions(view.Hits),
+                .. KnowledgeHitBlocks.OpenActions(view.Hits, KnowledgeCardKeys.MaxOffered),
             ],
             FallbackText = "Does one of these answer it? " + CardText.Escape(view.Question, 200),
         };

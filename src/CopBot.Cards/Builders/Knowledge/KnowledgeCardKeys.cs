@@ -13,4 +13,7 @@ public static class KnowledgeCardKeys
 
     /// <summary>How many results a card shows at most.</summary>
     public const int MaxHits = 5;
+
+    /// <summary>How many entries a duplicate offer shows at most: its two answers plus one open button each stay within 5 buttons.</summary>
+    public const int MaxOffered = 3;
 }

@@ -5,8 +5,8 @@ namespace CopBot.Cards;
 /// <summary>The body and open-the-thread buttons of knowledge-base hits, shared by the search and duplicate cards.</summary>
 internal static class KnowledgeHitBlocks
 {
-    public static IEnumerable<CardElement> Body(IReadOnlyList<KnowledgeHitView> hits) =>
-        hits.Take(KnowledgeCardKeys.MaxHits).Select((hit, i) => new Container(
+    public static IEnumerable<CardElement> Body(IReadOnlyList<KnowledgeHitView> hits, int max) =>
+        hits.Take(max).Select((hit, i) => new Container(
         [
             new TextBlock($"{i + 1}. {CardText.Escape(hit.Title, 200)}") { Weight = FontWeight.Bolder, Wrap = true },
             new TextBlock(Byline(hit)) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
@@ -17,9 +17,9 @@ internal static class KnowledgeHitBlocks
             Spacing = Spacing.Medium,
         });
 
-    /// <summary>One Action.OpenUrl per hit that has a thread link (Teams shows a handful of card buttons).</summary>
-    public static IEnumerable<CardAction> OpenActions(IReadOnlyList<KnowledgeHitView> hits) =>
-        hits.Take(KnowledgeCardKeys.MaxHits)
+    /// <summary>One Action.OpenUrl per hit that has a thread link (a card holds at most 5 buttons).</summary>
+    public static IEnumerable<CardAction> OpenActions(IReadOnlyList<KnowledgeHitView> hits, int max) =>
+        hits.Take(max)
             .Select((hit, i) => (hit, i))
             .Where(h => h.hit.Link is not null)
             .Select(h => (CardAction)new OpenUrlAction($"Open {h.i + 1}: {CardText.Escape(h.hit.Title, 30)}", h.hit.Link!));

@@ -14,13 +14,13 @@ public static class SearchResultsCard
         }
 
         var shown = Math.Min(hits.Count, KnowledgeCardKeys.MaxHits);
-        var actions = KnowledgeHitBlocks.OpenActions(hits).ToList();
+        var actions = KnowledgeHitBlocks.OpenActions(hits, KnowledgeCardKeys.MaxHits).ToList();
         return new AdaptiveCard
         {
             Body =
             [
                 new TextBlock($"Knowledge base: {shown} {(shown == 1 ? "match" : "matches")} for \"{safe}\"") { Weight = FontWeight.Bolder, Size = TextSize.Medium, Wrap = true },
-                .. KnowledgeHitBlocks.Body(hits),
+                .. KnowledgeHitBlocks.Body(hits, KnowledgeCardKeys.MaxHits),
             ],
             Actions = actions.Count == 0 ? null : actions,
             FallbackText = $"{shown} knowledge-base matches for \"{safe}\"",

@@ -13,6 +13,7 @@ public static class CommandCatalog
         new("collaborate", "Form a small working group to produce something together.", "collaborate Write a guidance note on shock-responsive social protection", IsModality: true),
         new("search", "Search what the community has already answered and synthesised.", "search cash transfers informal workers"),
         new("profile", "See and edit your expertise, languages and availability.", "profile"),
+        new("stats", "Facilitators: the community's indicators for a period (members, answer rate, gaps, top contributors).", "stats 30"),
         new("synthesize", "Facilitators: turn a thread's contributions into a consolidated reply.", "synthesize"),
         new("help", "Show this list.", "help"),
     ];
@@ -29,6 +30,7 @@ public static class CommandCatalog
         "collaborate" => "Start with collaborate and the goal. Say what you will produce, by when, and which roles you need. I invite suitable members to each role and keep a working-group card with members and tasks in the thread.",
         "search" => "Write search and a few words. I look through the questions the community has answered and the consolidated replies facilitators published, and show the best matches with who contributed and a link to the thread.",
         "profile" => "Your profile tells me what you know: topics with a level, languages, location, organisation, and whether you are available. It decides which questions reach you.",
+        "stats" => "Facilitators and coordinators only: stats shows the last 30 days; stats 7 the last week; stats 2025-01-01 2025-03-31 a period. Members, active contributors, levels of participation, requests, answer rate, median time to first answer, questions answered from the knowledge base, gaps by topic and top contributors. The admin CLI exports the same as CSV.",
         "synthesize" => "Facilitators only: in a request's thread, synthesize drafts a consolidated reply from every contribution, crediting each contributor, for you to edit and publish.",
         _ => "Type help to see every command.",
     };

@@ -8,14 +8,16 @@ using Microsoft.Extensions.Options;
 namespace CopBot.Features.Query;
 
 /// <summary>
-/// <c>query &lt;question&gt;</c>: rank experts, store the query, acknowledge in the thread, ask the top experts.
-/// Each step is recorded before the next, and a repeated delivery resumes what is missing instead of redoing it.
+/// <c>query &lt;question&gt;</c>: offer likely answers from the knowledge base first; otherwise rank experts, store
+/// the query, acknowledge in the thread, ask the top experts. Each step is recorded before the next, and a repeated
+/// delivery resumes what is missing instead of redoing it.
 /// </summary>
 public sealed class QueryFlow(
     IExpertFinder finder,
     IQueryStore queries,
     ExpertOutreach outreach,
     QueryThread thread,
+    Knowledge.DuplicateCheck duplicates,
     IOptions<QueryOptions> options,
     TimeProvider clock,
     ILogger<QueryFlow> logger)
@@ -56,7 +58,18 @@ public sealed class QueryFlow(
 
     private async Task RouteAsync(TurnContext turn, QueryText text, bool isUrgent, string questionActivityId, CancellationToken cancellationToken)
     {
-        var query = await CreateOrResumeAsync(turn, text, isUrgent, questionActivityId, cancellationToken);
+        var ask = AskOf(turn, text, isUrgent, questionActivityId);
+        if (!await duplicates.OfferInsteadAsync(ask, cancellationToken))
+        {
+            await RouteAsync(ask, cancellationToken);
+        }
+    }
+
+    /// <summary>Routes a question (again: a repeated call resumes what is missing), e.g. after "No, ask the experts".</summary>
+    public async Task RouteAsync(QueryAsk ask, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        var query = await CreateOrResumeAsync(ask, cancellationToken);
         if (query.AckActivityId is null)
         {
             var ackId = await thread.PostCardAsync(query.Place, QueryCards.Ack(query), "Query received", cancellationToken);
@@ -73,29 +86,33 @@ public sealed class QueryFlow(
         Log.QueryRouted(logger, query.Id, query.Experts.Count(e => e.State != AssignmentState.Waiting), query.Experts.Count);
     }
 
-    private async Task<QueryRequest> CreateOrResumeAsync(TurnContext turn, QueryText text, bool isUrgent, string questionActivityId, CancellationToken cancellationToken)
+    private static QueryAsk AskOf(TurnContext turn, QueryText text, bool isUrgent, string questionActivityId)
     {
         var activity = turn.Activity;
-        var community = options.Value.Community;
-        var asker = activity.From!;
-        var search = await finder.FindAsync(community, text, asker.Id!, options.Value.CandidatesKept, cancellationToken);
-        var reference = activity.GetConversationReference();
         var place = new QueryPlace(
-            activity.ChannelId!, activity.ServiceUrl!, activity.Conversation!.Id!, reference.TenantId,
+            activity.ChannelId!, activity.ServiceUrl!, activity.Conversation!.Id!, activity.GetConversationReference().TenantId,
             activity.Recipient?.Id, activity.Recipient?.Name, questionActivityId);
+        return new QueryAsk(place, activity.From!.Id!, activity.From.Name ?? "A member", text.Question, text.Tags, isUrgent);
+    }
+
+    private async Task<QueryRequest> CreateOrResumeAsync(QueryAsk ask, CancellationToken cancellationToken)
+    {
+        var community = options.Value.Community;
+        var search = await finder.FindAsync(community, new QueryText(ask.Question, ask.Tags), ask.AskerId, options.Value.CandidatesKept, cancellationToken);
+        var place = ask.Place;
         var query = new QueryRequest(
             community,
             QueryIds.From(place.ChannelId, place.ConversationId, place.QuestionActivityId),
-            text.Question,
-            text.Tags,
+            ask.Question,
+            ask.Tags,
             place,
-            asker.Id!,
-            asker.Name ?? "A member",
+            ask.AskerId,
+            ask.AskerName,
             clock.GetUtcNow(),
             [.. search.Matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId })])
         {
-            IsUrgent = isUrgent,
-            Topics = [.. text.Tags.Union(search.Topics, StringComparer.Ordinal)],
+            IsUrgent = ask.IsUrgent,
+            Topics = [.. ask.Tags.Union(search.Topics, StringComparer.Ordinal)],
         };
         var (stored, _) = await queries.CreateAsync(query, cancellationToken);
         return stored;

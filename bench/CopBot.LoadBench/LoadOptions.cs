@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace CopBot.LoadBench;
+
+internal sealed record LoadOptions(int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll)
+{
+    public const string Usage = "usage: CopBot.LoadBench [--conversations 32] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll]";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions(32, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(600), null, null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
+            options = args[i] switch
+            {
+                "--conversations" => options with { Conversations = Positive(value, args[i]) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value, args[i])) },
+                "--soak" => options with { Soak = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--out" => options with { Out = value },
+                "--copbot" => options with { CopBotDll = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}. {Usage}"),
+            };
+            i++;
+        }
+
+        return options;
+    }
+
+    private static int Positive(string value, string name) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} must be a positive whole number, not '{value}'.");
+}

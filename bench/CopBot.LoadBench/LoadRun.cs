@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CopBot.LoadBench;
+
+/// <summary>What one load phase measured: completed turns, failures and acknowledgement latencies.</summary>
+internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, int Completed, int Failed, double[] LatenciesMs)
+{
+    public double RequestsPerSecond => Completed / Duration.TotalSeconds;
+
+    public double Percentile(double p)
+    {
+        if (LatenciesMs.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = LatenciesMs.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}
+
+/// <summary>
+/// Posts Teams-shaped personal messages to a bot: closed loop (N conversations, each sending its next message as
+/// soon as the previous one is acknowledged: the peak) or open loop (a fixed arrival rate, latency measured from
+/// the scheduled send time so a stalled bot cannot hide its queueing).
+/// </summary>
+internal sealed class LoadRun(HttpClient http, string serviceUrl)
+{
+    private static readonly string[] Texts = ["help", "profile"];
+    private long _sequence;
+
+    public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int conversations, TimeSpan duration)
+    {
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, conversations).Select(async conversation =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (await PostAsync(bot, conversation))
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return new LoadResult(bot.Name, phase, clock.Elapsed, latencies.Count, failed, [.. latencies]);
+    }
+
+    public async Task<LoadResult> OpenLoopAsync(BotProcess bot, string phase, double perSecond, TimeSpan duration, int conversations, Action? everySecond = null)
+    {
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failed = 0;
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var sent = 0L;
+        var lastTick = 0L;
+        while (clock.Elapsed < duration)
+        {
+            var due = (long)(clock.Elapsed.TotalSeconds * perSecond);
+            for (; sent < due; sent++)
+            {
+                var scheduled = Stopwatch.GetTimestamp();
+                var conversation = (int)(sent % conversations);
+                inFlight.Add(Task.Run(async () =>
+                {
+                    if (await PostAsync(bot, conversation))
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }));
+            }
+
+            if ((long)clock.Elapsed.TotalSeconds > lastTick)
+            {
+                lastTick = (long)clock.Elapsed.TotalSeconds;
+                everySecond?.Invoke();
+                inFlight.RemoveAll(t => t.IsCompleted);
+            }
+
+            await Task.Delay(5);
+        }
+
+        await Task.WhenAll(inFlight);
+        return new LoadResult(bot.Name, phase, clock.Elapsed, latencies.Count, failed, [.. latencies]);
+    }
+
+    private async Task<bool> PostAsync(BotProcess bot, int conversation)
+    {
+        var sequence = Interlocked.Increment(ref _sequence);
+        using var content = new StringContent(Activity(conversation, sequence), Encoding.UTF8, "application/json");
+        try
+        {
+            using var response = await http.PostAsync(bot.MessagesUri, content);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A personal-chat message as Teams sends it (the fields both bots read), unique per request.</summary>
+    private string Activity(int conversation, long sequence) => new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = $"load-{sequence}",
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new JsonObject { ["id"] = $"29:load-user-{conversation}", ["name"] = $"Load user {conversation}", ["aadObjectId"] = $"00000000-0000-4000-8000-{conversation:D12}" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d", ["id"] = $"a:load-conversation-{conversation}" },
+        ["recipient"] = new JsonObject { ["id"] = "28:copbot-load", ["name"] = "CopBot" },
+        ["text"] = Texts[sequence % Texts.Length],
+        ["textFormat"] = "plain",
+        ["locale"] = "en-GB",
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d" } },
+    }.ToJsonString();
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using CopBot.LoadBench;
+using CopBot.Testing;
+
+// Throughput of CopBot doing real work (turn pipeline, Table Storage on Azurite, card replies to a connector)
+// beside the JS Bot Framework SDK's echo bot under the same load, in the same run, on loopback only.
+var options = LoadOptions.Parse(args);
+var root = AzuriteServer.FindRepositoryRoot(AppContext.BaseDirectory);
+var copBotDll = options.CopBotDll ?? Path.Combine(root, "src", "CopBot", "bin", "Release", "net10.0", "CopBot.dll");
+var echoDir = Path.Combine(root, "bench", "js-echo");
+if (!File.Exists(copBotDll) || !Directory.Exists(Path.Combine(echoDir, "node_modules", "botbuilder")))
+{
+    Console.Error.WriteLine($"Missing {copBotDll} or {echoDir}/node_modules: run bench/load.sh, which builds and installs both.");
+    return 2;
+}
+
+using var azurite = await AzuriteServer.StartNewAsync(root);
+await using var connector = await CountingConnector.StartAsync();
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) }) { Timeout = TimeSpan.FromSeconds(30) };
+var load = new LoadRun(http, connector.ServiceUrl);
+var results = new List<LoadResult>();
+var rss = new List<(double Second, double Megabytes)>();
+
+async Task<bool> Healthy(int port, string _)
+{
+    try
+    {
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
+        return response.IsSuccessStatusCode;
+    }
+    catch (HttpRequestException)
+    {
+        return false;
+    }
+}
+
+async Task MeasureAsync(BotProcess bot, bool soak)
+{
+    Console.Error.WriteLine($"{bot.Name}: warm-up");
+    await load.ClosedLoopAsync(bot, "warm-up", options.Conversations, TimeSpan.FromSeconds(5));
+    var peak = await load.ClosedLoopAsync(bot, "peak", options.Conversations, options.Duration);
+    results.Add(peak);
+    Console.Error.WriteLine($"{bot.Name}: peak {peak.RequestsPerSecond:F0}/s");
+    var half = peak.RequestsPerSecond / 2;
+    results.Add(await load.OpenLoopAsync(bot, $"half of peak ({half:F0}/s)", half, options.Duration, options.Conversations));
+    if (soak && options.Soak > TimeSpan.Zero)
+    {
+        Console.Error.WriteLine($"{bot.Name}: soak {options.Soak.TotalMinutes:F0} min at {half:F0}/s");
+        var started = DateTime.UtcNow;
+        rss.Add((0, bot.ResidentMegabytes()));
+        results.Add(await load.OpenLoopAsync(bot, $"soak ({half:F0}/s)", half, options.Soak, options.Conversations, () =>
+        {
+            var second = (DateTime.UtcNow - started).TotalSeconds;
+            if (second - rss[^1].Second >= 10)
+            {
+                rss.Add((second, bot.ResidentMegabytes()));
+            }
+        }));
+        rss.Add(((DateTime.UtcNow - started).TotalSeconds, bot.ResidentMegabytes()));
+    }
+}
+
+var repliesBefore = connector.Replies;
+using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll], new Dictionary<string, string>
+{
+    ["ASPNETCORE_URLS"] = "http://127.0.0.1:{port}",
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["ConnectionStrings__Tables"] = azurite.ConnectionString,
+    ["CopBot__TablePrefix"] = "Load" + Guid.NewGuid().ToString("N")[..8],
+    ["Logging__LogLevel__Default"] = "Warning",
+}, Healthy))
+{
+    await MeasureAsync(copBot, soak: true);
+}
+
+var copBotReplies = connector.Replies - repliesBefore;
+using (var echo = await BotProcess.StartAsync("JS echo bot (botbuilder 4.23.3)", "node", [Path.Combine(echoDir, "index.js"), "{port}"], new Dictionary<string, string>(), Healthy))
+{
+    await MeasureAsync(echo, soak: false);
+}
+
+var report = LoadReport.Render(options, results, rss, copBotReplies, Environment.CommandLine);
+Console.WriteLine(report);
+if (options.Out is { } output)
+{
+    var path = Path.IsPathRooted(output) ? output : Path.Combine(root, output);
+    await File.WriteAllTextAsync(path, LoadReport.KeepNotes(path, report));
+    Console.Error.WriteLine($"wrote {path}");
+}
+
+return 0;
