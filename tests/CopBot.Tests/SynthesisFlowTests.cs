@@ -151,6 +151,8 @@ public sealed class SynthesisFlowTests(AzuriteFixture azurite)
         var services = bot.Services;
         var query = await services.GetRequiredService<IQueryStore>().GetAsync("default", scenario.QueryId, CancellationToken.None);
         Assert.Equal(QueryStatus.Closed, query!.Status);
+        var redrawn = bot.Sent.Skip(before).Last(r => r.Method == "PUT").Json!["attachments"]![0]!["content"]!.ToJsonString();
+        Assert.Contains("Closed: marked answered", redrawn, StringComparison.Ordinal);
         var credits = services.GetRequiredService<IContributionCreditStore>();
         Assert.Single(await credits.ListAsync("default", QueryScenario.AmaraId, CancellationToken.None));
         Assert.Single(await credits.ListAsync("default", scenario.SecondExpertId, CancellationToken.None));

@@ -54,7 +54,12 @@ public sealed class PointSelector(ThreadSentences thread, ExtractiveOptions opti
 
     private const double FillShare = 0.4;
 
-    public IReadOnlyList<SelectedPoint> NextSteps() => Take(thread.Sentences.Where(s => IsEligible(s) && s.IsRecommendation), options.MaxPerSection);
+    // "See https://…" is a resource, already listed with the links, not a step.
+    public IReadOnlyList<SelectedPoint> NextSteps() =>
+        Take(thread.Sentences.Where(s => IsEligible(s) && s.IsRecommendation && TermsOutsideLinks(s.Text) >= options.MinTerms), options.MaxPerSection);
+
+    private static int TermsOutsideLinks(string text) =>
+        TextTokenizer.Tokenize(LinkExtractor.Find(text).Aggregate(text, (t, link) => t.Replace(link, " ", StringComparison.OrdinalIgnoreCase))).Count;
 
     public IReadOnlyList<SelectedPoint> Disagreements() =>
         Take(thread.Sentences.Where(s => IsEligible(s) && s.IsContrast && !s.IsQuestion), options.MaxPerSection);

@@ -34,6 +34,7 @@ public class ExtractiveSynthesizerTests
         Assert.Contains(draft.AllPoints, p => p.Text.StartsWith("However, stipends stop working", StringComparison.Ordinal));
         Assert.Contains(draft.NextSteps, p => p.Text.StartsWith("Check the equipment stock", StringComparison.Ordinal) || p.Text.StartsWith("I recommend a public ceremony", StringComparison.Ordinal));
         Assert.DoesNotContain(draft.AllPoints, p => p.Text == "Thanks!");
+        Assert.DoesNotContain(draft.NextSteps, p => p.Text.StartsWith("See https://", StringComparison.Ordinal));
     }
 
     [Fact]
