@@ -116,10 +116,12 @@ public sealed class SynthesisFlowTests(AzuriteFixture azurite)
 
         await SayAsAmaraInPersonalChatAsync(bot, "synthesize q-0000000000000000");
         await SayAsAmaraInPersonalChatAsync(bot, "synthesize");
+        await SayInThreadAsync(bot, new Scenario(new JsonObject(), "none", "19:7b2e4d6f8a0c4e1b9d3f5a7c2e4b6d8f@thread.tacv2;messageid=123", "", "", ""), QueryScenario.AmaraId, "synthesize");
 
         var texts = bot.Sent.Select(r => (string?)r.Json?["text"]).OfType<string>().ToList();
         Assert.Contains(texts, t => t.StartsWith("I cannot find a request with the id \"q-0000000000000000\"", StringComparison.Ordinal));
         Assert.Contains(Features.Synthesis.SynthesisFlow.NoRequest, texts);
+        Assert.Contains(Features.Synthesis.SynthesisFlow.NotARequestThread, texts);
         Assert.Equal(0, await bot.CountAsync("Syntheses"));
     }
 

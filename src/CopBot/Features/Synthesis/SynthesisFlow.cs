@@ -23,6 +23,7 @@ public sealed class SynthesisFlow(
     ILogger<SynthesisFlow> logger)
 {
     public const string NoRequest = "Type synthesize in the thread of a request, or synthesize followed by the request id.";
+    public const string NotARequestThread = "This thread is not one of the requests I routed. Type synthesize in the thread of a query, or synthesize followed by the request id.";
     public const string Unreachable = "I could not reach you in a 1:1 chat to send the draft. Install CopBot for yourself (or say hi to me in chat), then try again.";
 
     /// <summary>The outcome of a start: the message for the facilitator and whether it was refused.</summary>
@@ -31,8 +32,15 @@ public sealed class SynthesisFlow(
     public async Task SynthesizeCommandAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var requestId = turn.Command.Argument is { Length: > 0 } argument ? argument.Split(' ')[0] : RequestOfThread(turn.Activity);
+        var typed = turn.Command.Argument is { Length: > 0 } argument ? argument.Split(' ')[0] : null;
+        var requestId = typed ?? RequestOfThread(turn.Activity);
         var outcome = requestId is null ? new StartOutcome(StatusCodes.Status400BadRequest, NoRequest) : await StartAsync(turn.Activity, requestId, cancellationToken);
+        if (typed is null && outcome.StatusCode == StatusCodes.Status404NotFound)
+        {
+            // The id was derived from the thread, not typed: say what the member can act on.
+            outcome = outcome with { Message = NotARequestThread };
+        }
+
         if (outcome.StatusCode != StatusCodes.Status200OK || turn.Activity.Conversation?.ConversationType != ConversationTypes.Personal)
         {
             await turn.ReplyAsync(outcome.Message, cancellationToken);
