@@ -19,7 +19,11 @@ public sealed class CopBotTables
         OpenQueries = service.GetTableClient(options.TablePrefix + "OpenQueries");
         RoutingFeedback = service.GetTableClient(options.TablePrefix + "RoutingFeedback");
         Knowledge = service.GetTableClient(options.TablePrefix + "Knowledge");
+        Syntheses = service.GetTableClient(options.TablePrefix + "Syntheses");
+        ContributionCredits = service.GetTableClient(options.TablePrefix + "ContributionCredits");
         DuplicateOffers = service.GetTableClient(options.TablePrefix + "DuplicateOffers");
+        Syntheses = service.GetTableClient(options.TablePrefix + "Syntheses");
+        ContributionCredits = service.GetTableClient(options.TablePrefix + "ContributionCredits");
         KnowledgeGaps = service.GetTableClient(options.TablePrefix + "KnowledgeGaps");
         Discussions = service.GetTableClient(options.TablePrefix + "Discussions");
         OpenDiscussions = service.GetTableClient(options.TablePrefix + "OpenDiscussions");
@@ -30,7 +34,7 @@ public sealed class CopBotTables
         WorkingGroups = service.GetTableClient(options.TablePrefix + "WorkingGroups");
         OpenWorkingGroups = service.GetTableClient(options.TablePrefix + "OpenWorkingGroups");
         All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, KnowledgeGaps,
-            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads, WorkingGroups, OpenWorkingGroups];
+            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads, WorkingGroups, OpenWorkingGroups, Syntheses, ContributionCredits];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -89,6 +93,12 @@ public sealed class CopBotTables
 
     /// <summary>One row per open working group (partition community), for the weekly progress check.</summary>
     public TableClient OpenWorkingGroups { get; }
+
+    /// <summary>Syntheses by community (row: request id), each one row from draft to published.</summary>
+    public TableClient Syntheses { get; }
+
+    /// <summary>Credits for published syntheses: partition (community, contributor), row request id.</summary>
+    public TableClient ContributionCredits { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

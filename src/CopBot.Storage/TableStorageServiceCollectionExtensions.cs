@@ -45,6 +45,8 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
         services.AddSingleton<KnowledgeIndexSet>();
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
+        services.AddSingleton<ISynthesisStore, TableSynthesisStore>();
+        services.AddSingleton<IContributionCreditStore, TableContributionCreditStore>();
         services.AddSingleton<IDuplicateOfferStore, TableDuplicateOfferStore>();
         services.AddSingleton<IKnowledgeGapStore, TableKnowledgeGapStore>();
         services.AddSingleton<IDiscussionStore, TableDiscussionStore>();

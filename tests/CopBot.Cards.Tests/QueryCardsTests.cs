@@ -5,11 +5,22 @@ public sealed class QueryCardsTests
     [Fact]
     public void QueryAckCard_Open_OffersMarkAnsweredCarryingTheRequestId()
     {
-        var action = Assert.IsType<ExecuteAction>(Assert.Single(QueryAckCard.Build(Samples.QueryAck()).Actions!));
+        var action = Assert.IsType<ExecuteAction>(Assert.Single(QueryAckCard.Build(Samples.QueryAck(answers: 0)).Actions!));
 
         Assert.Equal(QueryVerbs.Close, action.Verb);
         Assert.Equal("q-0123456789abcdef", action.Data![QueryCardKeys.RequestId]);
-        Assert.Null(QueryAckCard.Build(Samples.QueryAck(closed: true)).Actions);
+        Assert.Null(QueryAckCard.Build(Samples.QueryAck(closed: true, answers: 0)).Actions);
+    }
+
+    [Fact]
+    public void QueryAckCard_WithAnswers_OffersSynthesizeAlsoOnceClosed()
+    {
+        var open = QueryAckCard.Build(Samples.QueryAck()).Actions!.Cast<ExecuteAction>().ToList();
+        var closed = Assert.IsType<ExecuteAction>(Assert.Single(QueryAckCard.Build(Samples.QueryAck(closed: true)).Actions!));
+
+        Assert.Equal([QueryVerbs.Close, SynthesisVerbs.Start], open.Select(a => a.Verb));
+        Assert.Equal(SynthesisVerbs.Start, closed.Verb);
+        Assert.Equal("q-0123456789abcdef", closed.Data![SynthesisCardKeys.RequestId]);
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public class CopBotTablesTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(
-            new[] { "Consultations", "Contributions", "Conversations", "Discussions", "DuplicateOffers", "Knowledge", "KnowledgeGaps", "Members", "OpenConsultations", "OpenDiscussions", "OpenQueries", "OpenWorkingGroups",
-                "ProcessedActivities", "ProfileHistory", "Profiles", "Queries", "RequestThreads", "RoutingFeedback", "WorkingGroups" }.Select(n => prefix + n),
+            new[] { "Consultations", "ContributionCredits", "Contributions", "Conversations", "Discussions", "DuplicateOffers", "Knowledge", "KnowledgeGaps", "Members", "OpenConsultations", "OpenDiscussions", "OpenQueries", "OpenWorkingGroups",
+                "ProcessedActivities", "ProfileHistory", "Profiles", "Queries", "RequestThreads", "RoutingFeedback", "Syntheses", "WorkingGroups" }.Select(n => prefix + n),
             names.Order(StringComparer.Ordinal));
         foreach (var table in tables.All)
         {

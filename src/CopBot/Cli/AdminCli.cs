@@ -10,7 +10,7 @@ namespace CopBot.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Verbs = ["profiles", "route", "stats"];
+    private static readonly string[] Verbs = ["profiles", "route", "stats", "synthesize"];
 
     public static bool Handles(string[] args) =>
         args is { Length: > 0 } && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -31,6 +31,7 @@ public static class AdminCli
             ProfileCommands.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
             RouteCommand.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
             StatsCommand.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
+            SynthesizeCommand.Create(() => CreateServices(configuration), configuration, output ?? Console.Out, errors ?? Console.Error),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -6,6 +6,7 @@ using CopBot.Features.Help;
 using CopBot.Features.Knowledge;
 using CopBot.Features.Profile;
 using CopBot.Features.Query;
+using CopBot.Features.Synthesis;
 using CopBot.Features.Welcome;
 using CopBot.Protocol.Authentication;
 using CopBot.Protocol.Connector;
@@ -43,6 +44,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddDiscussFeature(configuration);
         services.AddConsultFeature(configuration);
         services.AddCollaborateFeature(configuration);
+        services.AddSynthesisFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<IBotFeature, Features.Gaps.GapsFeature>();
         services.AddSingleton<TurnRouter>();

@@ -51,6 +51,10 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableRequestThreadIndex Threads() => new(Tables);
 
+    public TableSynthesisStore Syntheses() => new(Tables, Logger.For<TableSynthesisStore>());
+
+    public TableContributionCreditStore Credits() => new(Tables);
+
     public Task InitializeAsync() => Tables.EnsureCreatedAsync(CancellationToken.None);
 
     public async Task DisposeAsync()

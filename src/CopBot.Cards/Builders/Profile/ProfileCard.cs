@@ -6,6 +6,9 @@ namespace CopBot.Cards;
 /// </summary>
 public static class ProfileCard
 {
+    /// <summary>Titles of consolidated replies listed under the count; the count covers them all.</summary>
+    public const int MaxCreditsShown = 5;
+
     public static AdaptiveCard Build(ProfileView view, string? message = null)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -30,6 +33,12 @@ public static class ProfileCard
         if (view.Exists && !string.IsNullOrWhiteSpace(view.Bio))
         {
             body.Add(new TextBlock(CardText.Escape(view.Bio, 1000)) { Wrap = true, IsSubtle = true });
+        }
+
+        if (view.CreditedIn.Count > 0)
+        {
+            body.Add(new TextBlock($"Credited in {view.CreditedIn.Count} consolidated repl{(view.CreditedIn.Count == 1 ? "y" : "ies")}") { Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+            body.AddRange(view.CreditedIn.Take(MaxCreditsShown).Select(t => new TextBlock("• " + CardText.Escape(t, 150)) { Wrap = true, IsSubtle = true, Spacing = Spacing.None }));
         }
 
         var form = new AdaptiveCard

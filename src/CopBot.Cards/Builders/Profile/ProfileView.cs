@@ -9,7 +9,11 @@ public sealed record ProfileView(
     IReadOnlyList<string> Languages,
     string? Location,
     string? Organization,
-    bool Exists);
+    bool Exists)
+{
+    /// <summary>Requests whose published consolidated reply credits this member, newest first.</summary>
+    public IReadOnlyList<string> CreditedIn { get; init; } = [];
+}
 
 /// <summary>Input ids of the profile form and the verb that saves it.</summary>
 public static class ProfileCardKeys

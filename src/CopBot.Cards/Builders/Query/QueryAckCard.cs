@@ -45,10 +45,26 @@ public static class QueryAckCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = view.IsClosed
-                ? null
-                : [new ExecuteAction("Mark answered", QueryVerbs.Close) { Data = new Dictionary<string, string> { [QueryCardKeys.RequestId] = view.RequestId } }],
+            Actions = Actions(view),
             FallbackText = "Query: " + CardText.Escape(view.Question, 200),
         };
+    }
+
+    // Facilitators synthesise once there is something to synthesise, also after the asker closed the question.
+    private static List<CardAction>? Actions(QueryAckView view)
+    {
+        var data = new Dictionary<string, string> { [QueryCardKeys.RequestId] = view.RequestId };
+        var actions = new List<CardAction>();
+        if (!view.IsClosed)
+        {
+            actions.Add(new ExecuteAction("Mark answered", QueryVerbs.Close) { Data = data });
+        }
+
+        if (view.AnswerCount > 0)
+        {
+            actions.Add(new ExecuteAction("Synthesize", SynthesisVerbs.Start) { Data = data });
+        }
+
+        return actions.Count == 0 ? null : actions;
     }
 }

@@ -11,7 +11,7 @@ namespace CopBot.Features.Profile;
 /// <c>profile</c>: the member's own profile card, editable in place. A save goes to Table Storage and straight
 /// into this instance's routing index, so the next question already sees it (other instances at their refresh).
 /// </summary>
-public sealed class ProfileFeature(IProfileStore profiles, ExpertIndexHolder index, IOptions<QueryOptions> options) : IBotFeature
+public sealed class ProfileFeature(IProfileStore profiles, IContributionCreditStore credits, ExpertIndexHolder index, IOptions<QueryOptions> options) : IBotFeature
 {
     public IEnumerable<TurnRoute> Routes =>
         [new("profile", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("profile"), ShowAsync)];
@@ -21,7 +21,7 @@ public sealed class ProfileFeature(IProfileStore profiles, ExpertIndexHolder ind
     private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var profile = await FindAsync(turn.Activity.From!, cancellationToken);
-        await turn.ReplyAsync(ProfileCard.Build(View(profile, turn.Activity.From!)), "Your profile", cancellationToken);
+        await turn.ReplyAsync(ProfileCard.Build(await WithCreditsAsync(View(profile, turn.Activity.From!), profile, cancellationToken)), "Your profile", cancellationToken);
     }
 
     private async Task<CardActionResult> SaveAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
@@ -45,8 +45,12 @@ public sealed class ProfileFeature(IProfileStore profiles, ExpertIndexHolder ind
         };
         await profiles.UpsertAsync(saved, cancellationToken);
         index.Apply([saved]);
-        return CardActionResult.Replace(ProfileCard.Build(View(saved, member), "Saved. Questions on these topics can now reach you."));
+        return CardActionResult.Replace(ProfileCard.Build(await WithCreditsAsync(View(saved, member), saved, cancellationToken), "Saved. Questions on these topics can now reach you."));
     }
+
+    // Published syntheses credit the member by profile id: the profile shows them (the "contributions" of seed 001).
+    private async Task<ProfileView> WithCreditsAsync(ProfileView view, ExpertProfile? profile, CancellationToken cancellationToken) =>
+        profile is null ? view : view with { CreditedIn = [.. (await credits.ListAsync(profile.Community, profile.Id, cancellationToken)).Select(c => c.Title)] };
 
     private async Task<ExpertProfile?> FindAsync(ChannelAccount member, CancellationToken cancellationToken) =>
         await profiles.GetAsync(options.Value.Community, member.Id!, cancellationToken)

@@ -14,6 +14,10 @@ public sealed class QueryThread(ThreadPoster poster)
     public Task MentionAsync(QueryPlace place, ChannelAccount person, string message, CancellationToken cancellationToken) =>
         poster.MentionAsync(place, person, message, cancellationToken);
 
+    /// <summary>One message in the thread @mentioning several people (e.g. contributors the bot cannot reach 1:1).</summary>
+    public Task MentionAllAsync(QueryPlace place, IReadOnlyList<ChannelAccount> people, string message, CancellationToken cancellationToken) =>
+        poster.MentionAllAsync(place, people, message, cancellationToken);
+
     /// <summary>Redraws the acknowledgement card in place (answers so far, who was asked, status).</summary>
     public Task RefreshAckAsync(QueryRequest query, CancellationToken cancellationToken)
     {

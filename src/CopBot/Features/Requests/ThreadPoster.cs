@@ -22,13 +22,22 @@ public sealed class ThreadPoster(IConnectorClient connector)
     }
 
     /// <summary>An @mention of one person in the thread, followed by the message.</summary>
-    public async Task MentionAsync(QueryPlace place, ChannelAccount person, string message, CancellationToken cancellationToken)
+    public Task MentionAsync(QueryPlace place, ChannelAccount person, string message, CancellationToken cancellationToken) =>
+        MentionAllAsync(place, [person], message, cancellationToken);
+
+    /// <summary>One message in the thread @mentioning several people (e.g. contributors the bot cannot reach 1:1).</summary>
+    public async Task MentionAllAsync(QueryPlace place, IReadOnlyList<ChannelAccount> people, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(place);
-        ArgumentNullException.ThrowIfNull(person);
-        var mention = Entity.Mention(person);
-        var reply = Address(place, Activity.CreateMessage($"{mention.Text} {message}"));
-        reply.Entities = [mention];
+        ArgumentNullException.ThrowIfNull(people);
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var mentions = people.Select(Entity.Mention).ToList();
+        var reply = Address(place, Activity.CreateMessage($"{string.Join(", ", mentions.Select(m => m.Text))} {message}"));
+        reply.Entities = mentions;
         await connector.ReplyToActivityAsync(place.ServiceUrl, place.ConversationId, place.QuestionActivityId, reply, cancellationToken);
     }
 
