@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput benchmark: CopBot (Release) beside the JS Bot Framework SDK's echo bot, same load, same run, loopback
 # only. Installs the echo bot's packages and builds what it runs. Arguments go to the benchmark, e.g.
-#   bench/load.sh --conversations 32 --duration 20 --soak 600 --out docs/performance.md
+#   bench/load.sh --concurrency 32 --conversations 2000 --duration 20 --soak 600 --out docs/performance.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

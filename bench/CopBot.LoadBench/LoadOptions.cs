@@ -2,18 +2,19 @@ using System.Globalization;
 
 namespace CopBot.LoadBench;
 
-internal sealed record LoadOptions(int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll)
+internal sealed record LoadOptions(int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll)
 {
-    public const string Usage = "usage: CopBot.LoadBench [--conversations 32] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll]";
+    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll]";
 
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions(32, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(600), null, null);
+        var options = new LoadOptions(32, 2000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(600), null, null);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
             options = args[i] switch
             {
+                "--concurrency" => options with { Concurrency = Positive(value, args[i]) },
                 "--conversations" => options with { Conversations = Positive(value, args[i]) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value, args[i])) },
                 "--soak" => options with { Soak = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },

@@ -22,10 +22,10 @@ internal static class LoadReport
         text.AppendLine("the previous one is acknowledged. Half of peak: open loop at half the bot's own peak rate, latency measured from the");
         text.AppendLine("scheduled send time. Ack latency = time until `POST /api/messages` answers.");
         text.AppendLine();
-        text.AppendLine(inv, $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Node.js for the echo bot. {options.Conversations} concurrent conversations, {options.Duration.TotalSeconds:F0} s per phase.");
+        text.AppendLine(inv, $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Node.js for the echo bot. {options.Concurrency} concurrent senders over {options.Conversations:N0} conversations, {options.Duration.TotalSeconds:F0} s per phase.");
         text.AppendLine();
         text.AppendLine("```");
-        text.AppendLine(inv, $"bench/load.sh --conversations {options.Conversations} --duration {options.Duration.TotalSeconds:F0} --soak {options.Soak.TotalSeconds:F0} --out docs/performance.md");
+        text.AppendLine(inv, $"bench/load.sh --concurrency {options.Concurrency} --conversations {options.Conversations} --duration {options.Duration.TotalSeconds:F0} --soak {options.Soak.TotalSeconds:F0} --out docs/performance.md");
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine("| bot | phase | requests | failed | requests/s | ack p50 (ms) | ack p99 (ms) |");

@@ -23,8 +23,9 @@ internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, i
 }
 
 /// <summary>
-/// Posts Teams-shaped personal messages to a bot: closed loop (N conversations, each sending its next message as
-/// soon as the previous one is acknowledged: the peak) or open loop (a fixed arrival rate, latency measured from
+/// Posts Teams-shaped personal messages to a bot, spread over many conversations (Teams limits each conversation to
+/// about 2 messages a second, which CopBot's connector client respects): closed loop (N senders, each sending its next
+/// message as soon as the previous one is acknowledged: the peak) or open loop (a fixed arrival rate, latency measured from
 /// the scheduled send time so a stalled bot cannot hide its queueing).
 /// </summary>
 internal sealed class LoadRun(HttpClient http, string serviceUrl)
@@ -32,17 +33,18 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl)
     private static readonly string[] Texts = ["help", "profile"];
     private long _sequence;
 
-    public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int conversations, TimeSpan duration)
+    public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int concurrency, int conversations, TimeSpan duration)
     {
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var failed = 0;
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, conversations).Select(async conversation =>
+        var next = 0L;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
             while (clock.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                if (await PostAsync(bot, conversation))
+                if (await PostAsync(bot, (int)(Interlocked.Increment(ref next) % conversations)))
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }

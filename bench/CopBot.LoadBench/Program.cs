@@ -37,8 +37,8 @@ async Task<bool> Healthy(int port, string _)
 async Task MeasureAsync(BotProcess bot, bool soak)
 {
     Console.Error.WriteLine($"{bot.Name}: warm-up");
-    await load.ClosedLoopAsync(bot, "warm-up", options.Conversations, TimeSpan.FromSeconds(5));
-    var peak = await load.ClosedLoopAsync(bot, "peak", options.Conversations, options.Duration);
+    await load.ClosedLoopAsync(bot, "warm-up", options.Concurrency, options.Conversations, TimeSpan.FromSeconds(5));
+    var peak = await load.ClosedLoopAsync(bot, "peak", options.Concurrency, options.Conversations, options.Duration);
     results.Add(peak);
     Console.Error.WriteLine($"{bot.Name}: peak {peak.RequestsPerSecond:F0}/s");
     var half = peak.RequestsPerSecond / 2;
