@@ -17,12 +17,23 @@ public static class ReadyForSynthesisCard
                 new Fact("Contributions", view.ContributionCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Fact("Contributors", contributors),
             ]),
-            new TextBlock("The discussion is closed. A facilitator can now consolidate the thread into one reply (synthesize in the thread), crediting every contributor.") { Wrap = true, IsSubtle = true },
+            new TextBlock("The discussion is closed. A facilitator can now consolidate the thread into one reply, crediting every contributor.") { Wrap = true, IsSubtle = true },
         };
+        var actions = new List<CardAction>();
+        if (view.ContributionCount > 0)
+        {
+            actions.Add(new ExecuteAction("Synthesize", SynthesisVerbs.Start) { Data = new Dictionary<string, string> { [SynthesisCardKeys.RequestId] = view.RequestId } });
+        }
+
+        if (view.ThreadLink is not null)
+        {
+            actions.Add(new OpenUrlAction("Open the thread", view.ThreadLink));
+        }
+
         return new AdaptiveCard
         {
             Body = body,
-            Actions = view.ThreadLink is null ? null : [new OpenUrlAction("Open the thread", view.ThreadLink)],
+            Actions = actions.Count == 0 ? null : actions,
             FallbackText = "Ready for synthesis: " + CardText.Escape(view.Topic, 200),
         };
     }

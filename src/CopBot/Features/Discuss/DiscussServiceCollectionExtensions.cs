@@ -17,6 +17,8 @@ public static class DiscussServiceCollectionExtensions
         services.AddSingleton<DiscussDeadlineChecker>();
         services.AddHostedService<DiscussDeadlineService>();
         services.AddSingleton<IBotFeature, DiscussFeature>();
+        // A closed discussion is what a facilitator synthesises: synthesis finds it through this source.
+        services.AddSingleton<Synthesis.ISynthesisSource, DiscussionSynthesisSource>();
         return services;
     }
 }
