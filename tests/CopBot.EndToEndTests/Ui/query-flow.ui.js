@@ -59,11 +59,14 @@ async function openAsExpert(context, config) {
     step("the expert window's automatic install call was answered in the browser");
     return route.fulfill({ status: 200, json: {} });
   });
-  // The UI may open more than one conversation stream over its life: feed every one still open.
+  // The UI may open more than one conversation stream over its life: feed every one still open, and replay what
+  // was fed so far to a stream opened later (a bot message arriving while the UI reconnects is not lost).
   const conversationStreams = new Set();
+  const fed = [];
   await page.routeWebSocket(/\/_ws_conversation\//, (ws) => {
     const server = ws.connectToServer(); // forwards both ways as it is
     conversationStreams.add(ws);
+    for (const frame of fed) ws.send(frame);
     ws.onClose((code, reason) => {
       conversationStreams.delete(ws);
       server.close({ code, reason });
@@ -74,7 +77,10 @@ async function openAsExpert(context, config) {
     server.onMessage((frame) => {
       ws.send(frame);
       const forUi = botActivityInExpertChat(frame);
-      if (forUi) for (const stream of conversationStreams) stream.send(JSON.stringify(forUi));
+      if (!forUi) return;
+      const text = JSON.stringify(forUi);
+      fed.push(text);
+      for (const stream of conversationStreams) stream.send(text);
     });
   });
   await page.goto(args.playground);
