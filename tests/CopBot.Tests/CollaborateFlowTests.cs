@@ -118,6 +118,13 @@ public sealed class CollaborateFlowTests(AzuriteFixture azurite)
         Assert.Equal(WorkingGroupStatus.Completed, stored.Status);
         Assert.Equal(new Uri("https://example.org/guidance-note"), stored.DeliverableLink);
         Assert.Empty(await Store(bot).ListOpenAsync("default", CancellationToken.None));
+
+        // The deliverable is kept in the knowledge base, crediting the members; a repeated click keeps it once.
+        await InvokeAsync(bot, InThread(bot, RequesterId, "collab.complete", new JsonObject { ["requestId"] = group.Id, ["deliverableLink"] = "https://example.org/guidance-note" }));
+        var kept = Assert.Single(await bot.Services.GetRequiredService<IKnowledgeBase>().ListAsync("default", CancellationToken.None), e => e.Kind == KnowledgeKind.Deliverable);
+        Assert.Equal(group.Id, kept.SourceId);
+        Assert.Contains("https://example.org/guidance-note", kept.Text, StringComparison.Ordinal);
+        Assert.Contains(kept.Contributors, c => c.Name == "Amara Nwosu-Lindqvist");
         SentCardAssert.Valid(bot.SentCards, atLeast: 4);
     }
 

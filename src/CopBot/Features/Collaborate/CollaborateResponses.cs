@@ -16,6 +16,7 @@ public sealed class CollaborateResponses(
     IWorkingGroupStore groups,
     RequestAuthorization authorization,
     ThreadPoster poster,
+    IKnowledgeBase knowledge,
     IOptions<QueryOptions> community,
     TimeProvider clock)
 {
@@ -96,6 +97,8 @@ public sealed class CollaborateResponses(
 
         if (group!.Status != WorkingGroupStatus.Open)
         {
+            // A repeated click finishes what a failed one left undone; the entry is kept once, by the group's id.
+            await KeepDeliverableAsync(group, cancellationToken);
             return CardActionResult.Replace(CollaborateCards.Group(group));
         }
 
@@ -111,7 +114,33 @@ public sealed class CollaborateResponses(
             await poster.PostCardAsync(completed.Place, CollaborateCards.Completed(completed), "Working group completed", cancellationToken);
         }
 
+        await KeepDeliverableAsync(completed, cancellationToken);
         return CardActionResult.Replace(CollaborateCards.Group(completed));
+    }
+
+    /// <summary>A completed group's deliverable goes into the knowledge base, crediting every member who joined.</summary>
+    private async Task KeepDeliverableAsync(WorkingGroup group, CancellationToken cancellationToken)
+    {
+        if (group.Status != WorkingGroupStatus.Completed || group.DeliverableLink is null)
+        {
+            return;
+        }
+
+        var place = group.Place;
+        var members = group.Joined;
+        var text = $"{group.Deliverable}: {group.DeliverableLink.AbsoluteUri}\nWorking group: {string.Join(", ", members.Select(m => $"{m.Name} ({m.Role})"))}.";
+        await knowledge.AddAsync(
+            new KnowledgeEntry(
+                group.Community,
+                KnowledgeKind.Deliverable,
+                group.Id,
+                group.Goal,
+                text,
+                [],
+                [.. members.Select(m => new KnowledgeContributor(m.MemberId, m.Name))],
+                new KnowledgeThread(place.ChannelId, place.ConversationId, place.QuestionActivityId, place.TenantId, ThreadLinks.For(place)),
+                group.CompletedAt ?? clock.GetUtcNow()),
+            cancellationToken);
     }
 
     public async Task<CardActionResult> CancelAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
