@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CopBot.Cards;
 using CopBot.Community;
 using CopBot.Features.Consult;
 using CopBot.Testing;
@@ -58,6 +59,28 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         bot.Services.GetRequiredService<ConsultDeadlineChecker>().RunOnceAsync(CancellationToken.None);
 
     private static int Reminders(BotHarness bot) => bot.Sent.Count(r => Text(r).Contains("eminder: ", StringComparison.Ordinal) && Text(r).Contains("review", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Consult_ReviewsIn_FacilitatorSynthesizesThemCreditingTheReviewers()
+    {
+        await using var bot = await StartAsync(azurite, _clock);
+        await PrepareAsync(bot);
+        var consultation = await SubmitAsync(bot, reviewers: "tomás ferreira quispe");
+        await InvokeAsync(bot, CardAction(bot, AmaraId, null, PersonalConversationOf(bot, AmaraId), "consult.review",
+            Review(consultation.Id, "Pre-register informal workers in the social registry before the season starts.", "The mobile money budget is realistic if agent fees are negotiated nationally.", "4")));
+        await InvokeAsync(bot, CardAction(bot, TomasTeamsId, TomasAad, PersonalConversationOf(bot, TomasTeamsId), "consult.review",
+            Review(consultation.Id, "Add a grievance mechanism so that excluded workers can appeal.", "Agent fees are underestimated by about a third in the budget.", "3")));
+        _clock.Advance(TimeSpan.FromDays(8));
+        await CheckDeadlinesAsync(bot);
+
+        await InvokeAsync(bot, CardAction(bot, AmaraId, AmaraAad, PersonalConversationOf(bot, AmaraId), SynthesisVerbs.Start, new JsonObject { [SynthesisCardKeys.RequestId] = consultation.Id }));
+
+        var draft = bot.SentCards.Last(c => c.ToJsonString().Contains("Draft consolidated reply", StringComparison.Ordinal)).ToJsonString();
+        Assert.Contains("Ferreira Quispe", draft, StringComparison.Ordinal); // "Tomás" is \u-escaped in the JSON
+        Assert.Contains("Amara Nwosu-Lindqvist", draft, StringComparison.Ordinal);
+        Assert.Contains("grievance mechanism", draft, StringComparison.Ordinal);
+        Assert.Equal(ConsultationStatus.Closed, (await Store(bot).GetAsync("default", consultation.Id, CancellationToken.None))!.Status);
+    }
 
     [Fact]
     public async Task Consult_FormReviewsEditReminderSummary_WholeLifecycleSurvivesARestart()

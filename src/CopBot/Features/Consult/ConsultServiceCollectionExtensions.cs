@@ -18,6 +18,8 @@ public static class ConsultServiceCollectionExtensions
         services.AddSingleton<ConsultDeadlineChecker>();
         services.AddHostedService<ConsultDeadlineService>();
         services.AddSingleton<IBotFeature, ConsultFeature>();
+        // Reviews are what a facilitator synthesises: synthesis finds a consultation through this source.
+        services.AddSingleton<Synthesis.ISynthesisSource, ConsultationSynthesisSource>();
         return services;
     }
 }
