@@ -111,5 +111,8 @@ public interface IWorkingGroupStore
 
     Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
 
+    /// <summary>Every one of the community's, whatever its state (for the indicators).</summary>
+    Task<IReadOnlyList<WorkingGroup>> ListAsync(string community, CancellationToken cancellationToken);
+
     Task<WorkingGroup?> UpdateAsync(string community, string id, Func<WorkingGroup, WorkingGroup?> change, CancellationToken cancellationToken);
 }

@@ -139,5 +139,8 @@ public interface IConsultationStore
 
     Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
 
+    /// <summary>Every one of the community's, whatever its state (for the indicators).</summary>
+    Task<IReadOnlyList<Consultation>> ListAsync(string community, CancellationToken cancellationToken);
+
     Task<Consultation?> UpdateAsync(string community, string id, Func<Consultation, Consultation?> change, CancellationToken cancellationToken);
 }

@@ -101,6 +101,9 @@ public interface IDiscussionStore
     /// <summary>Ids of the community's open discussions.</summary>
     Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
 
+    /// <summary>Every one of the community's, whatever its state (for the indicators).</summary>
+    Task<IReadOnlyList<Discussion>> ListAsync(string community, CancellationToken cancellationToken);
+
     /// <summary>Applies the change with the ETag read, re-reading on conflict; a change returning null writes nothing.</summary>
     Task<Discussion?> UpdateAsync(string community, string id, Func<Discussion, Discussion?> change, CancellationToken cancellationToken);
 }

@@ -21,6 +21,9 @@ public sealed record CommunityIndicators(
     IReadOnlyList<TopicGap> Gaps,
     IReadOnlyList<CountByName> TopContributors)
 {
+    /// <summary>Consultation reviews submitted in the period.</summary>
+    public int ReviewsCompleted { get; init; }
+
     /// <summary>Share of the period's requests with at least one answer (0 when there were none).</summary>
     public double AnswerRate => Requests == 0 ? 0 : (double)Answered / Requests;
 }

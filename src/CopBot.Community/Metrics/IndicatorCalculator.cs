@@ -13,7 +13,8 @@ public static class IndicatorCalculator
         IReadOnlyCollection<ExpertProfile> profiles,
         IReadOnlyCollection<QueryRequest> queries,
         IReadOnlyCollection<DuplicateOffer> offers,
-        IReadOnlyCollection<KnowledgeEntry> entries)
+        IReadOnlyCollection<KnowledgeEntry> entries,
+        ModalityRecords? others = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(queries);
@@ -56,15 +57,18 @@ public static class IndicatorCalculator
             profiles.Count(p => p.Roles.Contains(CommunityRole.Expert) || p.History.Count > 0 || p.Skills.Count > 0),
             contributorIds.Count,
             new ParticipationLevels(contributing, asking, members - contributing - asking),
-            // The other modalities join this list as they are built; a request answered from the knowledge base was never routed.
-            [new CountByName("query", inPeriod.Count)],
+            // A request answered from the knowledge base was never routed, so it is not counted here.
+            [new CountByName("query", inPeriod.Count), .. (others ?? ModalityRecords.None).CountsIn(from, to)],
             inPeriod.Count,
             answeredCount,
             firstAnswers.Count == 0 ? null : Median(firstAnswers),
             offers.Count(o => o.State == DuplicateOfferState.Accepted && o.SettledAt >= from && o.SettledAt < to),
             entries.Count(e => e.PublishedAt >= from && e.PublishedAt < to),
             gaps,
-            [.. contributors.Take(TopContributorCount)]);
+            [.. contributors.Take(TopContributorCount)])
+        {
+            ReviewsCompleted = (others ?? ModalityRecords.None).ReviewsIn(from, to),
+        };
     }
 
     private static TimeSpan Median(List<TimeSpan> sorted) => sorted.Count % 2 == 1

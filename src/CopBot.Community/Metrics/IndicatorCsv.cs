@@ -31,6 +31,7 @@ public static class IndicatorCsv
             Row("requests_by_modality", modality.Name, modality.Count);
         }
 
+        Row("requests", "reviews_completed", indicators.ReviewsCompleted);
         Row("requests", "total", indicators.Requests);
         Row("requests", "answered", indicators.Answered);
         Row("requests", "answer_rate", Math.Round(indicators.AnswerRate, 4));

@@ -1,7 +1,14 @@
 namespace CopBot.Community;
 
 /// <summary>Reads what the indicators need from the stores (the bot's <c>stats</c> and the admin CLI share it).</summary>
-public sealed class IndicatorReader(IProfileStore profiles, IQueryStore queries, IDuplicateOfferStore offers, IKnowledgeBase knowledge)
+public sealed class IndicatorReader(
+    IProfileStore profiles,
+    IQueryStore queries,
+    IDuplicateOfferStore offers,
+    IKnowledgeBase knowledge,
+    IDiscussionStore discussions,
+    IConsultationStore consultations,
+    IWorkingGroupStore groups)
 {
     public async Task<CommunityIndicators> ReadAsync(string community, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -17,6 +24,10 @@ public sealed class IndicatorReader(IProfileStore profiles, IQueryStore queries,
             await profiles.ListAsync(community, cancellationToken),
             await queries.ListAsync(community, cancellationToken),
             await offers.ListAsync(community, cancellationToken),
-            await knowledge.ListAsync(community, cancellationToken));
+            await knowledge.ListAsync(community, cancellationToken),
+            new ModalityRecords(
+                await discussions.ListAsync(community, cancellationToken),
+                await consultations.ListAsync(community, cancellationToken),
+                await groups.ListAsync(community, cancellationToken)));
     }
 }

@@ -19,6 +19,8 @@ public sealed class TableWorkingGroupStore(CopBotTables tables, ILogger<TableWor
 
     public Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken) => _table.ListOpenAsync(community, cancellationToken);
 
+    public Task<IReadOnlyList<WorkingGroup>> ListAsync(string community, CancellationToken cancellationToken) => _table.ListAsync(community, cancellationToken);
+
     public Task<WorkingGroup?> UpdateAsync(string community, string id, Func<WorkingGroup, WorkingGroup?> change, CancellationToken cancellationToken) =>
         _table.UpdateAsync(community, id, change, cancellationToken);
 }

@@ -19,6 +19,8 @@ public sealed class TableConsultationStore(CopBotTables tables, ILogger<TableCon
 
     public Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken) => _table.ListOpenAsync(community, cancellationToken);
 
+    public Task<IReadOnlyList<Consultation>> ListAsync(string community, CancellationToken cancellationToken) => _table.ListAsync(community, cancellationToken);
+
     public Task<Consultation?> UpdateAsync(string community, string id, Func<Consultation, Consultation?> change, CancellationToken cancellationToken) =>
         _table.UpdateAsync(community, id, change, cancellationToken);
 }

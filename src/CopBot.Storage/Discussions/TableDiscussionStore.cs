@@ -19,6 +19,8 @@ public sealed class TableDiscussionStore(CopBotTables tables, ILogger<TableDiscu
 
     public Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken) => _table.ListOpenAsync(community, cancellationToken);
 
+    public Task<IReadOnlyList<Discussion>> ListAsync(string community, CancellationToken cancellationToken) => _table.ListAsync(community, cancellationToken);
+
     public Task<Discussion?> UpdateAsync(string community, string id, Func<Discussion, Discussion?> change, CancellationToken cancellationToken) =>
         _table.UpdateAsync(community, id, change, cancellationToken);
 }

@@ -54,6 +54,18 @@ internal sealed class JsonDocumentTable<T>(TableClient documents, TableClient op
         return ids;
     }
 
+    /// <summary>Every document of the community (the indicators read them; communities hold hundreds, not millions).</summary>
+    public async Task<IReadOnlyList<T>> ListAsync(string community, CancellationToken cancellationToken)
+    {
+        var all = new List<T>();
+        await foreach (var row in documents.QueryAsync<TableEntity>(r => r.PartitionKey == KeyEncoder.Encode(community), cancellationToken: cancellationToken))
+        {
+            all.Add(Deserialize(row));
+        }
+
+        return all;
+    }
+
     public Task<T?> UpdateAsync(string community, string id, Func<T, T?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -89,13 +101,18 @@ internal sealed class JsonDocumentTable<T>(TableClient documents, TableClient op
             return null;
         }
 
+        return (Deserialize(row.Value!), row.Value!.ETag);
+    }
+
+    private static T Deserialize(TableEntity row)
+    {
         var json = new StringBuilder();
-        for (var i = 0; row.Value!.GetString(ChunkPrefix + i) is { } chunk; i++)
+        for (var i = 0; row.GetString(ChunkPrefix + i) is { } chunk; i++)
         {
             json.Append(chunk);
         }
 
-        return (JsonSerializer.Deserialize<T>(json.ToString(), Options)!, row.Value.ETag);
+        return JsonSerializer.Deserialize<T>(json.ToString(), Options)!;
     }
 
     private TableEntity ToEntity(T document)

@@ -31,7 +31,10 @@ internal static class StatsCommand
                 provider.GetRequiredService<IProfileStore>(),
                 provider.GetRequiredService<IQueryStore>(),
                 provider.GetRequiredService<IDuplicateOfferStore>(),
-                provider.GetRequiredService<IKnowledgeBase>());
+                provider.GetRequiredService<IKnowledgeBase>(),
+                provider.GetRequiredService<IDiscussionStore>(),
+                provider.GetRequiredService<IConsultationStore>(),
+                provider.GetRequiredService<IWorkingGroupStore>());
             await output.WriteAsync(IndicatorCsv.Write(await reader.ReadAsync(parse.GetValue(community)!, start, end, cancellationToken)));
             return 0;
         });

@@ -55,7 +55,7 @@ public class IndicatorCalculatorTests
         Assert.Equal(new ParticipationLevels(Contributing: 2, AskingOnly: 2, Silent: 0), s.Participation);
         Assert.Equal((3, 2), (s.Requests, s.Answered));
         Assert.Equal(2.0 / 3, s.AnswerRate, 6);
-        Assert.Equal([new CountByName("query", 3)], s.RequestsByModality);
+        Assert.Equal([new CountByName("query", 3), new CountByName("discuss", 0), new CountByName("consult", 0), new CountByName("collaborate", 0)], s.RequestsByModality);
         Assert.Equal((1, 1), (s.AnsweredFromKnowledgeBase, s.KnowledgeEntriesPublished));
     }
 

@@ -19,6 +19,7 @@ internal static class StatsCards
             new("Requests", string.Join(" · ", s.RequestsByModality.Select(m => $"{m.Count} {m.Name}"))),
             new("Answer rate", s.Requests == 0 ? "no requests" : $"{(s.AnswerRate * 100).ToString("0", inv)}% ({s.Answered} of {s.Requests})"),
             new("Median time to first answer", s.MedianTimeToFirstAnswer is { } t ? Duration(t) : "no answers yet"),
+            new("Consultation reviews completed", s.ReviewsCompleted.ToString(inv)),
             new("Answered from the knowledge base", s.AnsweredFromKnowledgeBase.ToString(inv)),
             new("Knowledge entries published", s.KnowledgeEntriesPublished.ToString(inv)),
         ];
