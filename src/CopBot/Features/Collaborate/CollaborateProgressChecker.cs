@@ -14,20 +14,10 @@ public sealed class CollaborateProgressChecker(
     TimeProvider clock,
     ILogger<CollaborateProgressChecker> logger) : IDeadlineChecker
 {
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var name = community.Value.Community;
-        foreach (var id in await groups.ListOpenAsync(name, cancellationToken))
-        {
-            try
-            {
-                await CheckAsync(name, id, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                CollaborateLog.ProgressFailed(logger, ex, id);
-            }
-        }
+        return OpenRequestSweep.RunAsync(ct => groups.ListOpenAsync(name, ct), (id, ct) => CheckAsync(name, id, ct), (ex, id) => CollaborateLog.ProgressFailed(logger, ex, id), cancellationToken);
     }
 
     private async Task CheckAsync(string name, string id, CancellationToken cancellationToken)

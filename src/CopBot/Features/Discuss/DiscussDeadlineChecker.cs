@@ -19,20 +19,10 @@ public sealed class DiscussDeadlineChecker(
     TimeProvider clock,
     ILogger<DiscussDeadlineChecker> logger) : IDeadlineChecker
 {
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var name = community.Value.Community;
-        foreach (var id in await discussions.ListOpenAsync(name, cancellationToken))
-        {
-            try
-            {
-                await CheckAsync(name, id, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                DiscussLog.DeadlineCheckFailed(logger, ex, id);
-            }
-        }
+        return OpenRequestSweep.RunAsync(ct => discussions.ListOpenAsync(name, ct), (id, ct) => CheckAsync(name, id, ct), (ex, id) => DiscussLog.DeadlineCheckFailed(logger, ex, id), cancellationToken);
     }
 
     private async Task CheckAsync(string name, string id, CancellationToken cancellationToken)

@@ -18,20 +18,10 @@ public sealed class QueryDeadlineChecker(
     TimeProvider clock,
     ILogger<QueryDeadlineChecker> logger) : IDeadlineChecker
 {
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var community = options.Value.Community;
-        foreach (var id in await queries.ListOpenAsync(community, cancellationToken))
-        {
-            try
-            {
-                await CheckAsync(community, id, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.DeadlineCheckFailed(logger, ex, id);
-            }
-        }
+        return OpenRequestSweep.RunAsync(ct => queries.ListOpenAsync(community, ct), (id, ct) => CheckAsync(community, id, ct), (ex, id) => Log.DeadlineCheckFailed(logger, ex, id), cancellationToken);
     }
 
     private async Task CheckAsync(string community, string id, CancellationToken cancellationToken)
