@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
@@ -15,7 +14,6 @@ namespace CopBot.Storage;
 internal sealed class JsonDocumentTable<T>(TableClient documents, TableClient openIndex, Func<T, (string Community, string Id)> keyOf, Func<T, bool> isOpen, ILogger logger, string what)
     where T : class
 {
-    private const string ChunkPrefix = "Json";
     private const int MaxChunks = 12;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -104,34 +102,13 @@ internal sealed class JsonDocumentTable<T>(TableClient documents, TableClient op
         return (Deserialize(row.Value!), row.Value!.ETag);
     }
 
-    private static T Deserialize(TableEntity row)
-    {
-        var json = new StringBuilder();
-        for (var i = 0; row.GetString(ChunkPrefix + i) is { } chunk; i++)
-        {
-            json.Append(chunk);
-        }
-
-        return JsonSerializer.Deserialize<T>(json.ToString(), Options)!;
-    }
+    private static T Deserialize(TableEntity row) => JsonSerializer.Deserialize<T>(JsonChunks.Read(row), Options)!;
 
     private TableEntity ToEntity(T document)
     {
         var (community, id) = keyOf(document);
-        var json = JsonSerializer.Serialize(document, Options);
-        var chunks = (json.Length + JsonColumn.MaxTextLength - 1) / JsonColumn.MaxTextLength;
-        if (chunks > MaxChunks)
-        {
-            throw new ArgumentException($"{what} {id} is too large to store ({json.Length} characters).", nameof(document));
-        }
-
         var entity = new TableEntity(KeyEncoder.Encode(community), KeyEncoder.Encode(id)) { ["Open"] = isOpen(document) };
-        for (var i = 0; i < chunks; i++)
-        {
-            var start = i * JsonColumn.MaxTextLength;
-            entity[ChunkPrefix + i] = json.Substring(start, Math.Min(JsonColumn.MaxTextLength, json.Length - start));
-        }
-
+        JsonChunks.Write(entity, JsonSerializer.Serialize(document, Options), MaxChunks, $"{what} {id}");
         return entity;
     }
 }

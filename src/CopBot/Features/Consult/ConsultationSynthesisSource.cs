@@ -18,11 +18,7 @@ public sealed class ConsultationSynthesisSource(IConsultationStore consultations
         }
 
         var reviews = consultation.Reviewers.Where(r => r.State == ReviewerState.Reviewed).ToList();
-        var organizations = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var id in reviews.Select(r => r.MemberId).Append(consultation.RequesterId).Distinct(StringComparer.Ordinal))
-        {
-            organizations[id] = (await profiles.GetAsync(community, id, cancellationToken))?.Organization;
-        }
+        var organizations = await ContributorOrganizations.ReadAsync(profiles, community, reviews.Select(r => r.MemberId).Append(consultation.RequesterId), cancellationToken);
 
         var text = string.Join("\n", [consultation.Title, .. consultation.Questions]);
         var contributions = reviews

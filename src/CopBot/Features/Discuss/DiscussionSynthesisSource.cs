@@ -18,11 +18,7 @@ public sealed class DiscussionSynthesisSource(IDiscussionStore discussions, ICon
         }
 
         var replies = await contributions.ListContributionsAsync(discussion.Id, cancellationToken);
-        var organizations = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var id in replies.Select(c => c.AuthorId).Append(discussion.RequesterId).Distinct(StringComparer.Ordinal))
-        {
-            organizations[id] = (await profiles.GetAsync(community, id, cancellationToken))?.Organization;
-        }
+        var organizations = await ContributorOrganizations.ReadAsync(profiles, community, replies.Select(c => c.AuthorId).Append(discussion.RequesterId), cancellationToken);
 
         var text = discussion.FramingQuestion is { Length: > 0 } framing ? $"{discussion.Topic}\n{framing}" : discussion.Topic;
         var request = new SynthesisRequest(

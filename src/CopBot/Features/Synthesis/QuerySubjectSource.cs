@@ -13,11 +13,7 @@ public sealed class QuerySubjectSource(IQueryStore queries, IProfileStore profil
             return null;
         }
 
-        var organizations = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var id in query.Answered.Select(e => e.ExpertId).Append(query.AskerId).Distinct(StringComparer.Ordinal))
-        {
-            organizations[id] = (await profiles.GetAsync(community, id, cancellationToken))?.Organization;
-        }
+        var organizations = await ContributorOrganizations.ReadAsync(profiles, community, query.Answered.Select(e => e.ExpertId).Append(query.AskerId), cancellationToken);
 
         return new SynthesisSubject(
             QuerySynthesisSource.From(query, organizations),
