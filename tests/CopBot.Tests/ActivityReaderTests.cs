@@ -46,6 +46,21 @@ public sealed class ActivityReaderTests(AzuriteFixture azurite)
         Assert.Equal(0, await bot.CountTurnRowsAsync());
     }
 
+    [Fact]
+    public async Task PostActivity_InvokeWithoutName_400NamingTheFieldNot501()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload("invoke-adaptive-card-action");
+        activity.Remove("name");
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'name'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(bot.Sent);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
     [Theory]
     [InlineData("id")]
     [InlineData("from.id")]

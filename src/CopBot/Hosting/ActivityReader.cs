@@ -76,6 +76,7 @@ public static class ActivityReader
         : !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp) ? "serviceUrl"
         : string.IsNullOrWhiteSpace(activity.Conversation?.Id) ? "conversation.id"
         : string.IsNullOrWhiteSpace(activity.From?.Id) ? "from.id"
+        : activity.Type == ActivityTypes.Invoke && string.IsNullOrWhiteSpace(activity.Name) ? "name"
         : null;
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer (chunked bodies have no Content-Length).</summary>

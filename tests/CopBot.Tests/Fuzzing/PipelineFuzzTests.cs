@@ -15,7 +15,9 @@ namespace CopBot.Tests.Fuzzing;
 [Collection(AzuriteFixture.Collection)]
 public sealed class PipelineFuzzTests(AzuriteFixture azurite)
 {
-    private const int Iterations = 120;
+    /// <summary>Samples per property; <c>COPBOT_FUZZ_ITERATIONS</c> raises it for a deeper local run.</summary>
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("COPBOT_FUZZ_ITERATIONS"), out var iterations) && iterations > 0 ? iterations : 120;
 
     private static readonly string[] Commands = ["query", "profile", "help", "cancel", "discuss", "synthesize", "", "gaps", "search"];
 
@@ -93,8 +95,15 @@ public sealed class PipelineFuzzTests(AzuriteFixture azurite)
     private static async Task AssertNot500Async(BotHarness bot, JsonObject activity)
     {
         using var response = await bot.PostAsync(activity);
-        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {activity.ToJsonString()}");
+        var status = (int)response.StatusCode;
+        Assert.True(status < 500 || (status == 501 && IsUnknownNamedInvoke(activity)), $"{status} for {activity.ToJsonString()}");
     }
+
+    /// <summary>An invoke whose (edited) name the bot does not implement: the protocol's answer is 501, not a fault.</summary>
+    private static bool IsUnknownNamedInvoke(JsonObject activity) =>
+        activity["type"] is JsonValue type && type.TryGetValue<string>(out var t) && t == "invoke"
+        && activity["name"] is JsonValue name && name.TryGetValue<string>(out var n) && n.Trim().Length > 0
+        && n != "adaptiveCard/action";
 
     private static async Task AssertStillAnswersAsync(BotHarness bot)
     {
