@@ -67,6 +67,8 @@ public sealed class ActivityReaderTests(AzuriteFixture azurite)
     [InlineData("conversation.id")]
     [InlineData("recipient.id")]
     [InlineData("replyToId")]
+    [InlineData("channelId")]
+    [InlineData("conversation.tenantId")]
     public async Task PostActivity_IdLongerThanTableKeysAllow_400NamingTheFieldAndNothingStored(string field) =>
         await AssertBadIdRefusedAsync(field, new string('x', ActivityReader.MaxIdLength + 1));
 
@@ -94,6 +96,25 @@ public sealed class ActivityReaderTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"'{field}'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(bot.Sent);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("conversation-update-bot-added")]
+    [InlineData("installation-update-add")]
+    public async Task PostActivity_KeyedChannelDataOrMemberIdTooLong_400AndNothingStored(string payload)
+    {
+        // Found by the pipeline fuzzer: these become table keys, so an oversize one failed half-way with a 500.
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload(payload);
+        var tooLong = new string('x', ActivityReader.MaxIdLength + 1);
+        activity["channelData"] = new System.Text.Json.Nodes.JsonObject { ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = tooLong } };
+        activity["membersAdded"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = tooLong });
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(bot.Sent);
         Assert.Equal(0, await bot.CountTurnRowsAsync());
     }

@@ -58,13 +58,26 @@ public static class ActivityReader
     /// </summary>
     public const int MaxIdLength = 512;
 
-    private static string? BadId(Activity activity) =>
-        IsBadId(activity.Id) ? "id"
-        : IsBadId(activity.From!.Id) ? "from.id"
-        : IsBadId(activity.Conversation!.Id) ? "conversation.id"
-        : IsBadId(activity.Recipient?.Id) ? "recipient.id"
-        : IsBadId(activity.ReplyToId) ? "replyToId"
-        : null;
+    /// <summary>The first field that becomes (part of) a table key or connector route and is unfit for one, if any.</summary>
+    private static string? BadId(Activity activity)
+    {
+        var channelData = activity.GetTeamsChannelData();
+        var keyed = new (string Field, string? Value)[]
+        {
+            ("id", activity.Id),
+            ("channelId", activity.ChannelId),
+            ("from.id", activity.From!.Id),
+            ("conversation.id", activity.Conversation!.Id),
+            ("conversation.tenantId", activity.Conversation.TenantId),
+            ("recipient.id", activity.Recipient?.Id),
+            ("replyToId", activity.ReplyToId),
+            ("channelData.tenant.id", channelData?.Tenant?.Id),
+            ("channelData.team.id", channelData?.Team?.Id),
+            ("channelData.channel.id", channelData?.Channel?.Id),
+        };
+        var members = (activity.MembersAdded ?? []).Concat(activity.MembersRemoved ?? []).Select(m => ("membersAdded/membersRemoved id", m?.Id));
+        return keyed.Concat(members).FirstOrDefault(f => IsBadId(f.Item2)).Item1;
+    }
 
     /// <summary>Too long for a table key, or with control characters no Teams id has (they break keys and connector routes).</summary>
     private static bool IsBadId(string? id) => id is not null && (id.Length > MaxIdLength || id.Any(char.IsControl));
