@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using CopBot.Community;
@@ -5,41 +7,58 @@ using CopBot.Community;
 namespace CopBot.Storage;
 
 /// <summary>
-/// Idempotency records: partition = (channel, conversation), row = activity id. Claiming is a plain insert, which
-/// Table Storage makes atomic: of any number of concurrent deliveries exactly one insert succeeds, the others get 409.
+/// Idempotency records, one row per (channel, conversation, activity id). Claiming is an insert, which Table Storage
+/// makes atomic: of any number of concurrent deliveries exactly one insert succeeds, the others get 409.
+/// Every turn claims one row, so rows are spread over a few fixed partitions rather than one per conversation:
+/// concurrent claims then share a partition and go out together as one transaction (see
+/// <see cref="GroupCommitInserter"/>), which is what keeps the once-only check cheap under load.
+/// The row key is a hash of the three ids, so ids of any length fit the 1 KiB key limit.
 /// </summary>
-public sealed class TableProcessedActivityStore(CopBotTables tables, TimeProvider timeProvider) : IProcessedActivityStore
+public sealed class TableProcessedActivityStore : IProcessedActivityStore
 {
+    /// <summary>Four partitions: enough headroom for Table Storage's per-partition rate, few enough to batch well.</summary>
+    private const int PartitionCount = 4;
+
+    private readonly CopBotTables _tables;
+    private readonly TimeProvider _timeProvider;
+    private readonly GroupCommitInserter _inserter;
+
+    public TableProcessedActivityStore(CopBotTables tables, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _tables = tables;
+        _timeProvider = timeProvider;
+        _inserter = new GroupCommitInserter(tables.ProcessedActivities);
+    }
+
     public async Task<bool> TryBeginAsync(
         string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(Partition(channelId, conversationId), KeyEncoder.Encode(activityId))
+        var (partition, row) = Keys(channelId, conversationId, activityId);
+        var entity = new TableEntity(partition, row)
         {
+            ["ChannelId"] = channelId,
+            ["ConversationId"] = conversationId,
+            ["ActivityId"] = activityId,
             // Lets a future clean-up job purge old records; Table Storage has no TTL.
-            ["ReceivedAt"] = timeProvider.GetUtcNow(),
+            ["ReceivedAt"] = _timeProvider.GetUtcNow(),
         };
-        try
-        {
-            await tables.ProcessedActivities.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
+        return await _inserter.TryInsertAsync(entity);
     }
 
     public async Task ForgetAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
+        var (partition, row) = Keys(channelId, conversationId, activityId);
         // Deleting a missing row is not an error, so forgetting twice is harmless.
-        await tables.ProcessedActivities.DeleteEntityAsync(
-            Partition(channelId, conversationId), KeyEncoder.Encode(activityId), ETag.All, cancellationToken);
+        await _tables.ProcessedActivities.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
     }
 
-    private static string Partition(string channelId, string conversationId)
+    private static (string Partition, string Row) Keys(string channelId, string conversationId, string activityId)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentNullException.ThrowIfNull(conversationId);
-        return KeyEncoder.Join(channelId, conversationId);
+        ArgumentNullException.ThrowIfNull(activityId);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', channelId, conversationId, activityId)));
+        return ($"claims-{hash[0] % PartitionCount}", Convert.ToHexStringLower(hash));
     }
 }

@@ -67,4 +67,47 @@ public class TableProcessedActivityStoreTests(AzuriteFixture azurite) : StorageT
         var row = Assert.Single(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
         Assert.Equal(Storage.Time.GetUtcNow(), row.GetDateTimeOffset("ReceivedAt"));
     }
+
+    [Fact]
+    public async Task TryBeginAsync_ManyConcurrentDeliveriesWithRedeliveries_EachActivityBeginsExactlyOnce()
+    {
+        // 300 distinct activities, each delivered three times at once: claims are group-committed in transactions,
+        // and the duplicates (in the same transaction or a later one) must all lose.
+        var store = Storage.ProcessedActivities();
+        var deliveries = Enumerable.Range(0, 300).SelectMany(i => Enumerable.Repeat($"activity-{i}", 3)).ToList();
+
+        var results = await Task.WhenAll(deliveries.Select(id =>
+            Task.Run(async () => (id, began: await store.TryBeginAsync("msteams", $"a:conversation-{id.GetHashCode(StringComparison.Ordinal) % 7}", id, default)))));
+
+        Assert.All(results.GroupBy(r => r.id), g => Assert.Single(g, r => r.began));
+        Assert.Equal(300, (await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities)).Count);
+    }
+
+    [Fact]
+    public async Task TryBeginAsync_BatchHoldingAnAlreadyClaimedActivity_OthersStillBegin()
+    {
+        var store = Storage.ProcessedActivities();
+        var claimedBefore = Enumerable.Range(0, 20).Where(i => i % 3 == 0).Select(i => $"activity-{i}").ToList();
+        foreach (var id in claimedBefore)
+        {
+            Assert.True(await store.TryBeginAsync("msteams", Conversation, id, default));
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => $"activity-{i}").Select(id =>
+            Task.Run(async () => (id, began: await store.TryBeginAsync("msteams", Conversation, id, default)))));
+
+        Assert.All(results, r => Assert.Equal(!claimedBefore.Contains(r.id), r.began));
+    }
+
+    [Fact]
+    public async Task TryBeginAsync_IdsOfTheLongestAcceptedLength_FitTheKeyLimit()
+    {
+        var store = Storage.ProcessedActivities();
+        var longId = new string('/', 512);
+
+        Assert.True(await store.TryBeginAsync("msteams", longId, longId, default));
+        Assert.False(await store.TryBeginAsync("msteams", longId, longId, default));
+        await store.ForgetAsync("msteams", longId, longId, default);
+        Assert.True(await store.TryBeginAsync("msteams", longId, longId, default));
+    }
 }
