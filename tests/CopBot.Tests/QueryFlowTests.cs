@@ -16,12 +16,12 @@ namespace CopBot.Tests;
 public sealed class QueryFlowTests(AzuriteFixture azurite)
 {
     private const string Tenant = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d";
-    private const string AmaraId = "29:1Qm7vXyZk3TfPa9LbR2cWd8EhNs5UoJgYi4KzAx6BqVt0MnFl";
-    private const string TomasTeamsId = "29:1TomasFerreiraQuispeTeamsUserId";
-    private const string TomasAad = "b7e4d2c1-5a6f-4e3d-8c2b-1a0f9e8d7c6b";
-    private const string Question = "How do we design cash transfers for informal workers using the social registry? #cash-transfers #social-registry";
+    internal const string AmaraId = "29:1Qm7vXyZk3TfPa9LbR2cWd8EhNs5UoJgYi4KzAx6BqVt0MnFl";
+    internal const string TomasTeamsId = "29:1TomasFerreiraQuispeTeamsUserId";
+    internal const string TomasAad = "b7e4d2c1-5a6f-4e3d-8c2b-1a0f9e8d7c6b";
+    internal const string Question = "How do we design cash transfers for informal workers using the social registry? #cash-transfers #social-registry";
 
-    private static async Task ImportDemoCommunityAsync(BotHarness bot)
+    internal static async Task ImportDemoCommunityAsync(BotHarness bot)
     {
         using var reader = File.OpenText(Path.Combine(AzuriteFixture.RepositoryRoot, "samples", "demo-community.jsonl"));
         var summary = await new ProfileImporter(bot.Services.GetRequiredService<IProfileStore>()).ImportAsync(reader);
@@ -30,7 +30,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     }
 
     /// <summary>The bot joins the team; the roster holds Amara and Tomás (by his Entra id), so both can get 1:1 cards.</summary>
-    private static async Task InstallInTeamAsync(BotHarness bot)
+    internal static async Task InstallInTeamAsync(BotHarness bot)
     {
         bot.Connector.PagedMembersJson = new JsonObject
         {
@@ -42,7 +42,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, installed.StatusCode);
     }
 
-    private static JsonObject CardAction(BotHarness bot, string fromId, string? fromAad, string conversationId, string verb, JsonObject data)
+    internal static JsonObject CardAction(BotHarness bot, string fromId, string? fromAad, string conversationId, string verb, JsonObject data)
     {
         var invoke = bot.Payload("invoke-adaptive-card-action");
         invoke["id"] = "f:" + Guid.NewGuid();
@@ -52,7 +52,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
         return invoke;
     }
 
-    private static async Task<JsonObject> InvokeAsync(BotHarness bot, JsonObject invoke)
+    internal static async Task<JsonObject> InvokeAsync(BotHarness bot, JsonObject invoke)
     {
         using var response = await bot.PostAsync(invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -60,7 +60,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     }
 
     /// <summary>The 1:1 conversation the bot created for a member, found by the member id it sent.</summary>
-    private static string PersonalConversationOf(BotHarness bot, string userId)
+    internal static string PersonalConversationOf(BotHarness bot, string userId)
     {
         var created = bot.Sent.Where(r => r.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)).ToList();
         var index = created.FindIndex(r => (string?)r.Json!["members"]![0]!["id"] == userId);
@@ -69,7 +69,7 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     }
 
     /// <summary>Demo community, bot installed in the team (roster saved), the standard question asked: the request id.</summary>
-    private static async Task<string> AskInTeamChannelAsync(BotHarness bot)
+    internal static async Task<string> AskInTeamChannelAsync(BotHarness bot)
     {
         await ImportDemoCommunityAsync(bot);
         await InstallInTeamAsync(bot);

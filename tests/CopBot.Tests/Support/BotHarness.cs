@@ -95,6 +95,19 @@ public sealed class BotHarness : IAsyncDisposable
         return (factory, factory.CreateClient());
     }
 
+    /// <summary>
+    /// Another bot instance on the same storage and connector, as in a scaled-out deployment: the two share nothing
+    /// in memory. Its routing index is built before it is returned.
+    /// </summary>
+    public async Task<OtherBotInstance> StartOtherInstanceAsync()
+    {
+        var (factory, client) = CreateBot();
+        var other = new OtherBotInstance(factory, client, this);
+        await other.Services.GetRequiredService<CopBot.Storage.CopBotTables>().EnsureCreatedAsync(CancellationToken.None);
+        await other.Services.GetRequiredService<CopBot.Community.ExpertIndexHolder>().RefreshAsync(other.Services.GetRequiredService<CopBot.Community.IProfileStore>());
+        return other;
+    }
+
     /// <summary>Rebuilds the routing index now, as the background refresher would within its interval.</summary>
     public Task RefreshExpertIndexAsync() =>
         Services.GetRequiredService<CopBot.Community.ExpertIndexHolder>().RefreshAsync(Services.GetRequiredService<CopBot.Community.IProfileStore>());
@@ -115,7 +128,10 @@ public sealed class BotHarness : IAsyncDisposable
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null) =>
         PostRawAsync(activity.ToJsonString(), "application/json", token ?? (Issuer is null ? null : TokenFor(activity)));
 
-    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType, string? token)
+    public Task<HttpResponseMessage> PostRawAsync(string body, string contentType, string? token) =>
+        SendRawAsync(Client, body, contentType, token);
+
+    internal static async Task<HttpResponseMessage> SendRawAsync(HttpClient client, string body, string contentType, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -126,7 +142,7 @@ public sealed class BotHarness : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await Client.SendAsync(request);
+        return await client.SendAsync(request);
     }
 
     /// <summary>Connector calls the bot made (token requests excluded).</summary>

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CopBot.Tests.Support;
+
+/// <summary>A second bot instance started by <see cref="BotHarness.StartOtherInstanceAsync"/>; disposing it stops only it.</summary>
+public sealed class OtherBotInstance(WebApplicationFactory<Program> factory, HttpClient client, BotHarness first) : IAsyncDisposable
+{
+    public IServiceProvider Services => factory.Services;
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
+        BotHarness.SendRawAsync(client, activity.ToJsonString(), "application/json", first.Issuer is null ? null : first.TokenFor(activity));
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+    }
+}
