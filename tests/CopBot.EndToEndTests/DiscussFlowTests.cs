@@ -11,7 +11,7 @@ namespace CopBot.EndToEndTests;
 /// <summary>
 /// The discussion modality through the real Agents Playground, on a fake clock: a member opens a discussion in the
 /// team channel, the topic card appears in its thread, an invitee answers "Not now" from their 1:1 card, the topic
-/// card is redrawn in place, the bot restarts, a reply in the thread counts as a contribution, and at the closing
+/// card is redrawn in place naming the member invited in their place, the bot restarts, a reply in the thread counts as a contribution, and at the closing
 /// date the thread is handed over with a "ready for synthesis" card.
 /// </summary>
 /// <remarks>
@@ -48,8 +48,10 @@ public sealed class DiscussFlowTests(AzuriteFixture azurite)
             new JsonObject { [DiscussCardKeys.RequestId] = requestId }, fromId: DemoCommunity.KalaniId);
 
         Assert.Contains("No problem", notNow["value"]!.ToJsonString(), StringComparison.Ordinal);
+        // The topic card is redrawn in place: Kalani said not now and the next-ranked member was invited in her place.
         var redrawn = await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == topic.MessageId
-            && Facts(m).Contains(("Kalani Makoa Reyes", "not now")));
+            && Facts(m).Contains(("Kalani Makoa Reyes", "not now"))
+            && CardAssert.Texts(m.Cards[0]).Any(t => t.EndsWith("was invited in place of Kalani Makoa Reyes.", StringComparison.Ordinal)));
         CardAssert.Valid(redrawn.Cards[0], "topic card after not now");
 
         await e2e.RestartBotAsync();

@@ -15,6 +15,8 @@ namespace CopBot.Features.Collaborate;
 public sealed class CollaborateResponses(
     IWorkingGroupStore groups,
     RequestAuthorization authorization,
+    CollaborateFlow flow,
+    DeclinerReplacement replacement,
     ThreadPoster poster,
     IKnowledgeBase knowledge,
     IOptions<QueryOptions> community,
@@ -53,11 +55,21 @@ public sealed class CollaborateResponses(
             return refusal;
         }
 
+        // The next-ranked member not yet invited is offered the same role while it is open, picked in the same write (see DeclinerReplacement).
+        var ranked = member!.State == GroupMemberState.Invited
+            ? await replacement.RankAsync(CollaborateFlow.RequestText(group!.Goal, group.Deliverable), group.RequesterId, group.Members, cancellationToken)
+            : [];
         var stored = await groups.UpdateAsync(group!.Community, group.Id, g =>
-            g.Find(member!.MemberId, null) is { State: GroupMemberState.Invited } current ? g.With(current with { State = GroupMemberState.NotNow }) : null, cancellationToken) ?? group;
+            g.Find(member.MemberId, null) is { State: GroupMemberState.Invited } current ? WithReplacement(g.With(current with { State = GroupMemberState.NotNow }), current, ranked) : null, cancellationToken) ?? group;
+        stored = await flow.InvitePendingAsync(stored, cancellationToken);
         await RedrawAsync(stored, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("No problem", "Thanks for letting us know.", NoticeKind.Info));
     }
+
+    private static WorkingGroup WithReplacement(WorkingGroup g, GroupMember decliner, IReadOnlyList<ExpertMatch> ranked) =>
+        g.Filled(decliner.Role) < g.Roles.First(r => r.Role == decliner.Role).Count && DeclinerReplacement.Next(ranked, g.Members, g.RequesterId) is { } next
+            ? g with { Members = [.. g.Members, new GroupMember(next.ExpertId, next.Name, decliner.Role, next.Why) { AadObjectId = next.AadObjectId, InPlaceOf = decliner.Name }] }
+            : g;
 
     public Task<CardActionResult> AddTaskAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
         EditTasksAsync(turn, action, (g, from) =>

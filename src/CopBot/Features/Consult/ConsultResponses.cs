@@ -16,6 +16,8 @@ public sealed class ConsultResponses(
     IConsultationStore consultations,
     RequestAuthorization authorization,
     ConsultSummary summary,
+    ConsultFlow flow,
+    DeclinerReplacement replacement,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<ConsultOptions> options,
@@ -82,14 +84,24 @@ public sealed class ConsultResponses(
         }
 
         var reason = action.GetString(ConsultCardKeys.DeclineReason)?.Trim();
+        // The next-ranked member not yet invited takes the place, picked in the same write (see DeclinerReplacement).
+        var ranked = reviewer!.State != ReviewerState.Declined
+            ? await replacement.RankAsync(ConsultFlow.RequestText(consultation!.Title, consultation.Questions), consultation.RequesterId, consultation.Reviewers, cancellationToken)
+            : [];
         var stored = await consultations.UpdateAsync(consultation!.Community, consultation.Id, c =>
-            c.Status == ConsultationStatus.Open && c.Find(reviewer!.MemberId, null) is { State: not ReviewerState.Declined } current
-                ? c.With(current with { State = ReviewerState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason[..Math.Min(reason.Length, 500)] })
+            c.Status == ConsultationStatus.Open && c.Find(reviewer.MemberId, null) is { State: not ReviewerState.Declined } current
+                ? WithReplacement(c.With(current with { State = ReviewerState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason[..Math.Min(reason.Length, 500)] }), current, ranked)
                 : null,
             cancellationToken) ?? consultation;
+        stored = await flow.InvitePendingAsync(stored, cancellationToken);
         await RedrawAsync(stored, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("Thanks for letting us know", $"You will not be reminded about \"{stored.Title}\".", NoticeKind.Info));
     }
+
+    private static Consultation WithReplacement(Consultation c, ReviewerAssignment decliner, IReadOnlyList<ExpertMatch> ranked) =>
+        DeclinerReplacement.Next(ranked, c.Reviewers, c.RequesterId) is { } next
+            ? c with { Reviewers = [.. c.Reviewers, new ReviewerAssignment(next.ExpertId, next.Name, next.Why) { AadObjectId = next.AadObjectId, InPlaceOf = decliner.Name }] }
+            : c;
 
     /// <summary>Close now: the summary goes out as at the deadline.</summary>
     public async Task<CardActionResult> CloseAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class DiscussResponses(
     RequestAuthorization authorization,
     DiscussHandOver handOver,
     DiscussFlow flow,
+    DeclinerReplacement replacement,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<DiscussOptions> options,
@@ -45,12 +46,22 @@ public sealed class DiscussResponses(
             return CardActionResult.Replace(NoticeCard.Build("This discussion is closed", discussion.Topic, NoticeKind.Info));
         }
 
+        // The next-ranked member not yet invited takes the place, picked in the same write (see DeclinerReplacement).
+        var ranked = invitee.State == InviteState.Invited
+            ? await replacement.RankAsync(DiscussFlow.RequestText(discussion.Topic, discussion.FramingQuestion), discussion.RequesterId, discussion.Invitees, cancellationToken)
+            : [];
         var stored = await discussions.UpdateAsync(discussion.Community, discussion.Id, d =>
-            d.Find(from.Id, from.AadObjectId) is { State: InviteState.Invited } current ? d.With(current with { State = InviteState.NotNow }) : null,
+            d.Find(from.Id, from.AadObjectId) is { State: InviteState.Invited } current ? WithReplacement(d.With(current with { State = InviteState.NotNow }), current, ranked) : null,
             cancellationToken) ?? discussion;
+        stored = await flow.InvitePendingAsync(stored, cancellationToken);
         await poster.UpdateCardAsync(stored.Place, stored.TopicCardActivityId, DiscussCards.Topic(stored, clock.GetUtcNow(), options.Value.MaxDuration), "Discussion", cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("No problem", $"You will not be reminded about \"{stored.Topic}\". You can still join the thread any time before it closes.", NoticeKind.Info));
     }
+
+    private static Discussion WithReplacement(Discussion d, DiscussionInvitee decliner, IReadOnlyList<ExpertMatch> ranked) =>
+        DeclinerReplacement.Next(ranked, d.Invitees, d.RequesterId) is { } next
+            ? d with { Invitees = [.. d.Invitees, new DiscussionInvitee(next.ExpertId, next.Name, next.Why) { AadObjectId = next.AadObjectId, InPlaceOf = decliner.Name }] }
+            : d;
 
     /// <summary>Close now: the thread is handed to the facilitators as at the closing date.</summary>
     public async Task<CardActionResult> CloseAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)

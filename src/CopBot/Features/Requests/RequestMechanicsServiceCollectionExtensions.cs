@@ -10,6 +10,7 @@ public static class RequestMechanicsServiceCollectionExtensions
         services.TryAddSingleton<ThreadPoster>();
         services.TryAddSingleton<MemberOutreach>();
         services.TryAddSingleton<RequestAuthorization>();
+        services.TryAddSingleton<DeclinerReplacement>();
         return services;
     }
 }
