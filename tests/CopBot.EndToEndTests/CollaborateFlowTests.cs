@@ -27,15 +27,10 @@ public sealed class CollaborateFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task Collaborate_CandidateTakesRole_RestartTaskProgressAndCompletion()
     {
-        await using var e2e = await EndToEndHarness.StartAsync(azurite, _clock);
-        await DemoCommunity.SeedAsync(e2e);
-        var channel = e2e.Tenant.TeamId;
-        await e2e.InstallAsync(channel);
-        await e2e.WaitForBotMessageAsync(m => m.ConversationId == channel && m.Cards.Count > 0);
+        await using var e2e = await EndToEndHarness.StartInTeamChannelAsync(azurite, _clock);
 
-        var sent = await e2e.SendAsync(channel, "collaborate " + Goal, mentionBot: true);
-        var thread = sent.PostConversationId!;
-        var form = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == "Form a working group");
+        var thread = await e2e.CommandInChannelAsync("collaborate " + Goal);
+        var form = await e2e.WaitForCardAsync(thread, "Form a working group");
         CardAssert.Valid(form.Cards[0], "working-group form");
         var submitted = await e2e.InvokeAsync(thread, form.MessageId, CollaborateVerbs.Submit, new JsonObject
         {
@@ -46,7 +41,7 @@ public sealed class CollaborateFlowTests(AzuriteFixture azurite)
         });
         Assert.Contains("Working group formed", submitted["value"]!.ToJsonString(), StringComparison.Ordinal);
 
-        var group = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == "Working group");
+        var group = await e2e.WaitForCardAsync(thread, "Working group");
         CardAssert.Valid(group.Cards[0], "working-group card");
         var requestId = (string)CardAssert.ExecuteActions(group.Cards[0]).First(a => a["data"]?[CollaborateCardKeys.RequestId] is not null)["data"]![CollaborateCardKeys.RequestId]!;
         var kalani = await Poll.UntilAsync(
@@ -58,8 +53,7 @@ public sealed class CollaborateFlowTests(AzuriteFixture azurite)
             new JsonObject { [CollaborateCardKeys.RequestId] = requestId }, fromId: DemoCommunity.KalaniId);
 
         Assert.Contains("You joined as expert", joined["value"]!.ToJsonString(), StringComparison.Ordinal);
-        var redrawn = await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == group.MessageId
-            && Facts(m).Contains(("expert (1/2)", "Kalani Makoa Reyes · open")));
+        var redrawn = await e2e.WaitForUpdateAsync(group.MessageId, card => CardAssert.Facts(card).Contains(("expert (1/2)", "Kalani Makoa Reyes · open")));
         CardAssert.Valid(redrawn.Cards[0], "working-group card after a member joined");
 
         await e2e.RestartBotAsync();
@@ -86,7 +80,4 @@ public sealed class CollaborateFlowTests(AzuriteFixture azurite)
         var stored = await e2e.Bot.Services.GetRequiredService<IWorkingGroupStore>().GetAsync("default", requestId, CancellationToken.None);
         Assert.Equal(WorkingGroupStatus.Completed, stored!.Status);
     }
-
-    private static IReadOnlyList<(string, string)> Facts(PlaygroundMessage message) =>
-        message.Cards.Count == 0 ? [] : CardAssert.Facts(message.Cards[0]);
 }

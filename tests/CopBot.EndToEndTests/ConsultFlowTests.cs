@@ -26,15 +26,10 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task Consult_ReviewerReviews_RestartDeadlineSendsSummary()
     {
-        await using var e2e = await EndToEndHarness.StartAsync(azurite, _clock);
-        await DemoCommunity.SeedAsync(e2e);
-        var channel = e2e.Tenant.TeamId;
-        await e2e.InstallAsync(channel);
-        await e2e.WaitForBotMessageAsync(m => m.ConversationId == channel && m.Cards.Count > 0);
+        await using var e2e = await EndToEndHarness.StartInTeamChannelAsync(azurite, _clock);
 
-        var sent = await e2e.SendAsync(channel, "consult Prescribed burning plan for village brigades", mentionBot: true);
-        var thread = sent.PostConversationId!;
-        var form = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == "Ask for comments");
+        var thread = await e2e.CommandInChannelAsync("consult Prescribed burning plan for village brigades");
+        var form = await e2e.WaitForCardAsync(thread, "Ask for comments");
         CardAssert.Valid(form.Cards[0], "consultation form");
         var submitted = await e2e.InvokeAsync(thread, form.MessageId, ConsultVerbs.Submit, new JsonObject
         {
@@ -47,7 +42,7 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         });
         Assert.Contains("Sent for review", submitted["value"]!.ToJsonString(), StringComparison.Ordinal);
 
-        var status = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == "Consultation");
+        var status = await e2e.WaitForCardAsync(thread, "Consultation");
         CardAssert.Valid(status.Cards[0], "consultation status");
         var requestId = (string)CardAssert.ExecuteActions(status.Cards[0])[0]["data"]![ConsultCardKeys.RequestId]!;
         var kalani = await Poll.UntilAsync(
@@ -64,8 +59,7 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         }, fromId: DemoCommunity.KalaniId);
 
         Assert.Contains("Saved. You can edit your review until 2026-03-06 00:00 UTC", reviewed["value"]!.ToJsonString(), StringComparison.Ordinal);
-        var redrawn = await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == status.MessageId
-            && Facts(m).Contains(("Reviews", $"1 received / {invited} invited")));
+        var redrawn = await e2e.WaitForUpdateAsync(status.MessageId, card => CardAssert.Facts(card).Contains(("Reviews", $"1 received / {invited} invited")));
         CardAssert.Valid(redrawn.Cards[0], "status after a review");
 
         await e2e.RestartBotAsync();
@@ -76,13 +70,9 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         var texts = CardAssert.Texts(summary.Cards[0]);
         Assert.Contains(texts, t => t.Contains("Early dry season, morning burns only", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("Thanks to Kalani Makoa Reyes", StringComparison.Ordinal));
-        await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == status.MessageId
-            && Facts(m).Contains(("Status", "Closed: summary sent to the requester and facilitators")));
+        await e2e.WaitForUpdateAsync(status.MessageId, card => CardAssert.Facts(card).Contains(("Status", "Closed: summary sent to the requester and facilitators")));
         var closed = await e2e.Bot.Services.GetRequiredService<IConsultationStore>().GetAsync("default", requestId, CancellationToken.None);
         Assert.Equal(ConsultationStatus.Closed, closed!.Status);
         Assert.Equal("deadline", closed.ClosedBy);
     }
-
-    private static IReadOnlyList<(string, string)> Facts(PlaygroundMessage message) =>
-        message.Cards.Count == 0 ? [] : CardAssert.Facts(message.Cards[0]);
 }

@@ -27,15 +27,10 @@ public sealed class DiscussFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task Discuss_InviteeSaysNotNow_RestartReplyInThread_ClosingDateHandsOver()
     {
-        await using var e2e = await EndToEndHarness.StartAsync(azurite, _clock);
-        await DemoCommunity.SeedAsync(e2e);
-        var channel = e2e.Tenant.TeamId;
-        await e2e.InstallAsync(channel);
-        await e2e.WaitForBotMessageAsync(m => m.ConversationId == channel && m.Cards.Count > 0);
+        await using var e2e = await EndToEndHarness.StartInTeamChannelAsync(azurite, _clock);
 
-        var sent = await e2e.SendAsync(channel, "discuss How do village fire brigades run prescribed burns safely? #fire-management", mentionBot: true);
-        var thread = sent.PostConversationId!;
-        var topic = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && IsTopicCard(m));
+        var thread = await e2e.CommandInChannelAsync("discuss How do village fire brigades run prescribed burns safely? #fire-management");
+        var topic = await e2e.WaitForCardAsync(thread, "Discussion");
         CardAssert.Valid(topic.Cards[0], "topic card");
         var requestId = (string)CardAssert.ExecuteActions(topic.Cards[0])[0]["data"]![DiscussCardKeys.RequestId]!;
         var store = e2e.Bot.Services.GetRequiredService<IDiscussionStore>();
@@ -49,32 +44,23 @@ public sealed class DiscussFlowTests(AzuriteFixture azurite)
 
         Assert.Contains("No problem", notNow["value"]!.ToJsonString(), StringComparison.Ordinal);
         // The topic card is redrawn in place: Kalani said not now and the next-ranked member was invited in her place.
-        var redrawn = await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == topic.MessageId
-            && Facts(m).Contains(("Kalani Makoa Reyes", "not now"))
-            && CardAssert.Texts(m.Cards[0]).Any(t => t.EndsWith("was invited in place of Kalani Makoa Reyes.", StringComparison.Ordinal)));
+        var redrawn = await e2e.WaitForUpdateAsync(topic.MessageId, card => CardAssert.Facts(card).Contains(("Kalani Makoa Reyes", "not now"))
+            && CardAssert.Texts(card).Any(t => t.EndsWith("was invited in place of Kalani Makoa Reyes.", StringComparison.Ordinal)));
         CardAssert.Valid(redrawn.Cards[0], "topic card after not now");
 
         await e2e.RestartBotAsync();
 
         await e2e.SendAsync(thread, "In our province the brigades burn in the early dry season, with a permit and a wet line.", mentionBot: true);
-        var counted = await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == topic.MessageId
-            && Facts(m).Contains(("Contributors", "1 (1 contribution)")));
+        var counted = await e2e.WaitForUpdateAsync(topic.MessageId, card => CardAssert.Facts(card).Contains(("Contributors", "1 (1 contribution)")));
         CardAssert.Valid(counted.Cards[0], "topic card after a contribution");
 
         var ready = await e2e.AdvanceClockUntilAsync(TimeSpan.FromDays(7), m => m.ConversationId == thread && m.Cards.Count > 0
             && CardAssert.Texts(m.Cards[0])[0] == "Ready for synthesis");
         CardAssert.Valid(ready.Cards[0], "ready for synthesis");
         Assert.Contains(CardAssert.Texts(ready.Cards[0]), t => t.Contains("Zeynep Karaca", StringComparison.Ordinal));
-        await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == topic.MessageId
-            && Facts(m).Contains(("Status", "Closed: handed to the facilitators")));
+        await e2e.WaitForUpdateAsync(topic.MessageId, card => CardAssert.Facts(card).Contains(("Status", "Closed: handed to the facilitators")));
         var closed = await e2e.Bot.Services.GetRequiredService<IDiscussionStore>().GetAsync("default", requestId, CancellationToken.None);
         Assert.Equal(DiscussionStatus.Closed, closed!.Status);
         Assert.Equal("closing date", closed.ClosedBy);
     }
-
-    private static bool IsTopicCard(PlaygroundMessage message) =>
-        message.Cards.Count > 0 && CardAssert.Texts(message.Cards[0])[0] == "Discussion";
-
-    private static IReadOnlyList<(string, string)> Facts(PlaygroundMessage message) =>
-        message.Cards.Count == 0 ? [] : CardAssert.Facts(message.Cards[0]);
 }

@@ -17,18 +17,9 @@ namespace CopBot.Tests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class DeclinerReplacementTests(AzuriteFixture azurite)
 {
-    private const string Thread = "19:7b2e4d6f8a0c4e1b9d3f5a7c2e4b6d8f@thread.tacv2;messageid=1741684467331";
-    private const string RequesterId = "29:1GcS4EN9ej2pvwTJa5mT8X9zj8MbqKzrBqGHnAuRxY0sTuNpL2QHwsXJD3rHdkY-nr7XmEaCGEDcTeGeUC6o9Fw";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
-    private static JsonObject InThread(BotHarness bot, string verb, JsonObject data)
-    {
-        var press = CardAction(bot, RequesterId, null, Thread, verb, data);
-        press["conversation"]!["conversationType"] = "channel";
-        press["from"]!["name"] = "Ada Lovelace";
-        press["replyToId"] = "form-card-1";
-        return press;
-    }
+    private static JsonObject ByRequester(BotHarness bot, string verb, JsonObject data) => PressInFormThread(bot, FormRequesterId, verb, data);
 
     private static JsonObject Data(string requestId) => new() { ["requestId"] = requestId };
 
@@ -50,7 +41,7 @@ public sealed class DeclinerReplacementTests(AzuriteFixture azurite)
         await using var bot = await StartAsync(azurite, _clock);
         await PrepareAsync(bot);
         var store = bot.Services.GetRequiredService<IConsultationStore>();
-        var sent = await InvokeAsync(bot, InThread(bot, "consult.submit", new JsonObject
+        var sent = await InvokeAsync(bot, ByRequester(bot, "consult.submit", new JsonObject
         {
             ["title"] = "Grant application: cash transfers for informal workers",
             ["document"] = "https://example.org/grant-application.docx",
@@ -76,7 +67,7 @@ public sealed class DeclinerReplacementTests(AzuriteFixture azurite)
         Assert.Equal("Tomás Ferreira Quispe", newcomer.InPlaceOf);
         Assert.NotEqual(NotificationChannel.None, newcomer.NotifiedBy);
         Assert.Equal(invitationsBefore + 1, Invitations(bot, "would you review this document?"));
-        Assert.Contains(bot.Sent, r => r.Method == "PUT" && r.Path.Contains(Thread, StringComparison.Ordinal)
+        Assert.Contains(bot.Sent, r => r.Method == "PUT" && r.Path.Contains(FormThread, StringComparison.Ordinal)
             && r.Body.Contains($"{newcomer.Name} was invited in place of Tom", StringComparison.Ordinal)
             && r.Body.Contains("0 received / 4 invited (1 declined)", StringComparison.Ordinal));
 
@@ -85,7 +76,7 @@ public sealed class DeclinerReplacementTests(AzuriteFixture azurite)
         var afterTwo = (await store.GetAsync("default", consultation.Id, CancellationToken.None))!;
         Assert.Equal(5, afterTwo.Reviewers.Count);
         Assert.Equal(newcomer.Name, afterTwo.Reviewers[4].InPlaceOf);
-        NobodyTwiceNorTheRequester(afterTwo.Reviewers, RequesterId);
+        NobodyTwiceNorTheRequester(afterTwo.Reviewers, FormRequesterId);
         SentCardAssert.Valid(bot.SentCards, atLeast: 3);
     }
 
@@ -123,7 +114,7 @@ public sealed class DeclinerReplacementTests(AzuriteFixture azurite)
         await using var bot = await StartAsync(azurite, _clock);
         await PrepareAsync(bot);
         var store = bot.Services.GetRequiredService<IWorkingGroupStore>();
-        var formed = await InvokeAsync(bot, InThread(bot, "collab.submit", new JsonObject
+        var formed = await InvokeAsync(bot, ByRequester(bot, "collab.submit", new JsonObject
         {
             ["goal"] = "Write down how we run shock-responsive #cash-transfers once and for all",
             ["deliverable"] = "A 10-page guidance note",
@@ -144,8 +135,8 @@ public sealed class DeclinerReplacementTests(AzuriteFixture azurite)
         var newcomer = after.Members[^1];
         Assert.Equal(("Amara Nwosu-Lindqvist", "expert", GroupMemberState.Invited), (newcomer.InPlaceOf, newcomer.Role, newcomer.State));
         Assert.Equal(invitationsBefore + 1, Invitations(bot, "would you join this working group"));
-        NobodyTwiceNorTheRequester(after.Members, RequesterId);
-        Assert.Contains(bot.Sent, r => r.Method == "PUT" && r.Path.Contains(Thread, StringComparison.Ordinal)
+        NobodyTwiceNorTheRequester(after.Members, FormRequesterId);
+        Assert.Contains(bot.Sent, r => r.Method == "PUT" && r.Path.Contains(FormThread, StringComparison.Ordinal)
             && r.Body.Contains($"{newcomer.Name} was invited in place of Amara Nwosu-Lindqvist.", StringComparison.Ordinal));
     }
 }

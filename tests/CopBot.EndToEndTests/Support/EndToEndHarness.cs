@@ -65,6 +65,40 @@ public sealed class EndToEndHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The demo community's team: the bot (on <paramref name="clock"/> when given) with the demo profiles, installed in
+    /// the team's General channel, its welcome card received.
+    /// </summary>
+    public static async Task<EndToEndHarness> StartInTeamChannelAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null)
+    {
+        var e2e = await StartAsync(azurite, clock);
+        try
+        {
+            await DemoCommunity.SeedAsync(e2e);
+            await e2e.InstallAsync(e2e.Tenant.TeamId);
+            await e2e.WaitForBotMessageAsync(m => m.ConversationId == e2e.Tenant.TeamId && m.Cards.Count > 0);
+            return e2e;
+        }
+        catch
+        {
+            await e2e.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The current user mentions the bot with <paramref name="command"/> in the General channel; returns the thread it starts.</summary>
+    public async Task<string> CommandInChannelAsync(string command) =>
+        (await SendAsync(Tenant.TeamId, command, mentionBot: true)).PostConversationId
+        ?? throw new InvalidOperationException("The playground started no thread for a channel message.");
+
+    /// <summary>The first bot message in <paramref name="conversationId"/> whose first card starts with the title <paramref name="title"/>.</summary>
+    public Task<PlaygroundMessage> WaitForCardAsync(string conversationId, string title) =>
+        WaitForBotMessageAsync(m => m.ConversationId == conversationId && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == title);
+
+    /// <summary>An in-place update of the bot's message <paramref name="messageId"/> whose first card passes <paramref name="check"/>.</summary>
+    public Task<PlaygroundMessage> WaitForUpdateAsync(string messageId, Func<JsonObject, bool> check) =>
+        WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == messageId && m.Cards.Count > 0 && check(m.Cards[0]));
+
     private static async Task<T?> Completed<T>(Task<T> task)
         where T : class
     {
