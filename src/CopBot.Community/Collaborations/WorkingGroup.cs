@@ -69,7 +69,7 @@ public sealed record WorkingGroup(
     DateTimeOffset CreatedAt,
     DateTimeOffset Deadline,
     IReadOnlyList<RoleNeed> Roles,
-    IReadOnlyList<GroupMember> Members)
+    IReadOnlyList<GroupMember> Members) : ICommunityRequest
 {
     public const int MaxTasks = 40;
     public const int MaxGoalLength = 500;

@@ -73,7 +73,7 @@ public sealed record Consultation(
     string RequesterName,
     DateTimeOffset CreatedAt,
     DateTimeOffset Deadline,
-    IReadOnlyList<ReviewerAssignment> Reviewers)
+    IReadOnlyList<ReviewerAssignment> Reviewers) : ICommunityRequest
 {
     public const int MaxQuestions = 5;
     public const int MaxTitleLength = 300;

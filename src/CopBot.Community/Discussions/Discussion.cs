@@ -60,7 +60,7 @@ public sealed record Discussion(
     string RequesterName,
     DateTimeOffset CreatedAt,
     DateTimeOffset ClosesAt,
-    IReadOnlyList<DiscussionInvitee> Invitees)
+    IReadOnlyList<DiscussionInvitee> Invitees) : ICommunityRequest
 {
     public const int MaxTopicLength = 500;
     public const int MaxFramingLength = 1000;

@@ -15,11 +15,11 @@ namespace CopBot.Features.Collaborate;
 public sealed class CollaborateResponses(
     IWorkingGroupStore groups,
     RequestAuthorization authorization,
+    RequestAccess access,
     CollaborateFlow flow,
     DeclinerReplacement replacement,
     ThreadPoster poster,
     IKnowledgeBase knowledge,
-    IOptions<QueryOptions> community,
     TimeProvider clock)
 {
     public const string NotInvited = "Only the members invited to this working group can answer this invitation.";
@@ -226,22 +226,9 @@ public sealed class CollaborateResponses(
             : (group, member, null);
     }
 
-    private async Task<(WorkingGroup? Group, CardActionResult? Refusal)> SteerableAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var group = await LoadAsync(action, cancellationToken);
-        if (group is null)
-        {
-            return (null, CardActionGuard.Unknown());
-        }
+    private Task<(WorkingGroup? Request, CardActionResult? Refusal)> SteerableAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
+        access.SteerableAsync(turn, action, CollaborateCardKeys.RequestId, groups.GetAsync, cancellationToken);
 
-        return await authorization.IsRequesterOrFacilitatorAsync(group.Community, group.RequesterId, turn.Activity.From!, cancellationToken)
-            ? (group, null)
-            : (group, CardActionGuard.Forbidden(CardActionGuard.NotAllowedToSteer));
-    }
-
-    private async Task<WorkingGroup?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
-        CardActionGuard.RequestId(action, CollaborateCardKeys.RequestId) is { } id
-            ? await groups.GetAsync(community.Value.Community, id, cancellationToken)
-            : null;
+    private Task<WorkingGroup?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
+        access.LoadAsync(action, CollaborateCardKeys.RequestId, groups.GetAsync, cancellationToken);
 }

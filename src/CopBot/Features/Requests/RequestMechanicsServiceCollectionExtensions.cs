@@ -11,6 +11,11 @@ public static class RequestMechanicsServiceCollectionExtensions
         services.TryAddSingleton<MemberOutreach>();
         services.TryAddSingleton<RequestAuthorization>();
         services.TryAddSingleton<DeclinerReplacement>();
+        services.TryAddSingleton<RequestAccess>();
+        // Over each modality's RequestLifecycle<T> (registered by the modality).
+        services.TryAddSingleton(typeof(RequestClosing<>));
+        services.TryAddSingleton(typeof(RequestSteering<>));
+        services.TryAddSingleton(typeof(RequestDeadlines<>));
         return services;
     }
 }
