@@ -19,6 +19,7 @@ public sealed class CollaborateCardsTests
         ("collab-invite", "RoleInviteCard.Build", RoleInviteCard.Build(new RoleInviteView("w-1", "Guidance note", "10 pages", "expert", "Ada", "2026-04-30 00:00 UTC", ["#cash-transfers"]))),
         ("collab-group-empty", "WorkingGroupCard.Build", WorkingGroupCard.Build(Group(0))),
         ("collab-group-largest", "WorkingGroupCard.Build", WorkingGroupCard.Build(Group(40))),
+        ("collab-group-replaced", "WorkingGroupCard.Build", WorkingGroupCard.Build(Group(3) with { ReplacementNote = "Grace Achieng Otieno was invited in place of Tomás Ferreira Quispe." })),
         ("collab-group-completed", "WorkingGroupCard.Build", WorkingGroupCard.Build(Group(3, open: false))));
 
     [Fact]

@@ -44,6 +44,11 @@ public sealed class DiscussConsultCardsTests
     /// <summary>This file's cards in the catalog (parser check, size check, gallery).</summary>
     internal static IReadOnlyList<CardFixture> Fixtures => CardCatalog.From(
         ("discuss-topic-open", "DiscussionTopicCard.Build", DiscussionTopicCard.Build(Topic("Keeping village fire brigades engaged"))),
+        ("discuss-topic-replaced", "DiscussionTopicCard.Build", DiscussionTopicCard.Build(Topic("Keeping village fire brigades engaged") with
+        {
+            Invitees = [new DiscussInviteeLine("Amara", "contributed"), new DiscussInviteeLine("Tomás", "not now"), new DiscussInviteeLine("Olumide", "invited"), new DiscussInviteeLine("Grace", "invited")],
+            ReplacementNote = "Grace was invited in place of Tomás.",
+        })),
         ("discuss-topic-closed", "DiscussionTopicCard.Build", DiscussionTopicCard.Build(Topic("Keeping village fire brigades engaged") with { IsOpen = false, Status = "Closed: handed to the facilitators" })),
         ("discuss-topic-hostile", "DiscussionTopicCard.Build", DiscussionTopicCard.Build(Topic(Samples.Hostile + Samples.Long) with { FramingQuestion = Samples.Long, RequesterName = Samples.Hostile })),
         ("discuss-invite", "DiscussionInviteCard.Build", DiscussionInviteCard.Build(new DiscussionInviteView("d-1", "Fire brigades", "What kept volunteers?", "Ada", ["#fire-management"], "2026-03-09 08:00 UTC") { ThreadLink = Link })),
@@ -57,6 +62,14 @@ public sealed class DiscussConsultCardsTests
         ("consult-review", "ReviewRequestCard.Build", ReviewRequestCard.Build(Review("Is targeting through the social registry sound?"))),
         ("consult-review-hostile", "ReviewRequestCard.Build", ReviewRequestCard.Build(Review(Samples.Hostile) with { Answers = [], Rating = null, Banner = null })),
         ("consult-status-open", "ConsultationStatusCard.Build", ConsultationStatusCard.Build(new ConsultationStatusView("c-1", "Grant application", Document, "Ada", "2026-03-10 00:00 UTC", "6 days 16 h", 1, 3) { Declined = 1, ExtendMin = new DateOnly(2026, 3, 11) })),
+        ("consult-status-replaced", "ConsultationStatusCard.Build", ConsultationStatusCard.Build(new ConsultationStatusView("c-1", "Grant application", Document, "Ada", "2026-03-10 00:00 UTC", "6 days 16 h", 1, 5)
+        {
+            Declined = 2, ExtendMin = new DateOnly(2026, 3, 11), ReplacementNote = "Leila Haddad-Mansour was invited in place of Tomás Ferreira Quispe; Grace Achieng Otieno was invited in place of Leila Haddad-Mansour.",
+        })),
+        ("consult-status-replaced-hostile", "ConsultationStatusCard.Build", ConsultationStatusCard.Build(new ConsultationStatusView("c-1", "Grant application", Document, "Ada", "2026-03-10 00:00 UTC", "6 days 16 h", 0, 3)
+        {
+            ReplacementNote = string.Join("; ", Enumerable.Range(1, 12).Select(i => $"{Samples.Hostile}{i} was invited in place of {Samples.Hostile}")) + ".",
+        })),
         ("consult-status-closed", "ConsultationStatusCard.Build", ConsultationStatusCard.Build(new ConsultationStatusView("c-1", Samples.Hostile, Document, Samples.Hostile, "2026-03-10 00:00 UTC", "closed", 2, 3) { IsOpen = false, Status = "Cancelled" })),
         ("consult-summary-largest", "ConsultationSummaryCard.Build", ConsultationSummaryCard.Build(LargestSummary())),
         ("consult-summary-empty", "ConsultationSummaryCard.Build", ConsultationSummaryCard.Build(new ConsultationSummaryView("Grant", Document, "Ada", [new ConsultationQuestionSummary("Sound?", [])], [], []) { Invited = 3 })));

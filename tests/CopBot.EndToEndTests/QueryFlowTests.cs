@@ -34,16 +34,11 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
     [Fact]
     public async Task Query_InTeamChannel_ExpertAnswersFromPersonalCardAndAnswerLandsInThread()
     {
-        await using var e2e = await EndToEndHarness.StartAsync(azurite);
-        await DemoCommunity.SeedAsync(e2e);
-        var channel = e2e.Tenant.TeamId;
-        await e2e.InstallAsync(channel);
-        await e2e.WaitForBotMessageAsync(m => m.ConversationId == channel && m.Cards.Count > 0);
+        await using var e2e = await EndToEndHarness.StartInTeamChannelAsync(azurite);
 
-        var sent = await e2e.SendAsync(channel, "query How do we run prescribed burning safely with village fire brigades? #fire-management", mentionBot: true);
-        var thread = sent.PostConversationId!;
+        var thread = await e2e.CommandInChannelAsync("query How do we run prescribed burning safely with village fire brigades? #fire-management");
 
-        var ack = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == "Query");
+        var ack = await e2e.WaitForCardAsync(thread, "Query");
         CardAssert.Valid(ack.Cards[0], "query acknowledgement");
         var requestId = (string)ack.Cards[0]["actions"]![0]!["data"]!["requestId"]!;
         var kalani = await WaitUntilAskedAsync(e2e.Bot.Services.GetRequiredService<IQueryStore>(), requestId, DemoCommunity.KalaniId);

@@ -18,8 +18,8 @@ namespace CopBot.Tests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class ConsultFlowTests(AzuriteFixture azurite)
 {
-    private const string Thread = "19:7b2e4d6f8a0c4e1b9d3f5a7c2e4b6d8f@thread.tacv2;messageid=1741684467331";
-    private const string RequesterId = "29:1GcS4EN9ej2pvwTJa5mT8X9zj8MbqKzrBqGHnAuRxY0sTuNpL2QHwsXJD3rHdkY-nr7XmEaCGEDcTeGeUC6o9Fw";
+    private const string Thread = FormThread;
+    private const string RequesterId = FormRequesterId;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
     private static IConsultationStore Store(BotHarness bot) => bot.Services.GetRequiredService<IConsultationStore>();
@@ -35,14 +35,7 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         ["reviewers"] = reviewers,
     };
 
-    private static JsonObject InThread(BotHarness bot, string fromId, string verb, JsonObject data)
-    {
-        var press = CardAction(bot, fromId, null, Thread, verb, data);
-        press["conversation"]!["conversationType"] = "channel";
-        press["from"]!["name"] = fromId == RequesterId ? "Ada Lovelace" : "Someone";
-        press["replyToId"] = "form-card-1";
-        return press;
-    }
+    private static JsonObject InThread(BotHarness bot, string fromId, string verb, JsonObject data) => PressInFormThread(bot, fromId, verb, data);
 
     private static async Task<Consultation> SubmitAsync(BotHarness bot, string? reviewers = null)
     {

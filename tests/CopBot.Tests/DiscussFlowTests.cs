@@ -83,15 +83,18 @@ public sealed class DiscussFlowTests(AzuriteFixture azurite)
         Assert.Equal(403, (int)strangerClose["statusCode"]!);
         Assert.Equal(403, (int)strangerExtend["statusCode"]!);
 
-        // Two quiet days: the invitees who neither replied nor said "not now" are nudged, once, even across a restart.
+        // Tomás's "not now" brought in the next-ranked member in his place.
+        Assert.Equal(6, (await Store(bot).GetAsync("default", discussion.Id, CancellationToken.None))!.Invitees.Count);
+
+        // Two quiet days: the invitees who neither replied nor said "not now" (Tomás's replacement too) are nudged, once, even across a restart.
         _clock.Advance(TimeSpan.FromDays(2));
         await CheckDeadlinesAsync(bot);
         await CheckDeadlinesAsync(bot);
-        Assert.Equal(3, Nudges(bot));
+        Assert.Equal(4, Nudges(bot));
         Assert.All(mentioned, i => Assert.Contains(bot.Sent, r => Text(r).StartsWith($"<at>{i.Name}</at> reminder", StringComparison.Ordinal)));
         await bot.RestartAsync();
         await CheckDeadlinesAsync(bot);
-        Assert.Equal(3, Nudges(bot));
+        Assert.Equal(4, Nudges(bot));
 
         // The closing date passes: the thread gets the ready-for-synthesis card, the facilitators are told, it closes.
         _clock.Advance(TimeSpan.FromDays(5));

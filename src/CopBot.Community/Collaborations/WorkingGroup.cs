@@ -21,9 +21,12 @@ public enum GroupMemberState
 public sealed record RoleNeed(string Role, int Count);
 
 /// <summary>A member invited to (or in) the group, in one role.</summary>
-public sealed record GroupMember(string MemberId, string Name, string Role, IReadOnlyList<string> Why)
+public sealed record GroupMember(string MemberId, string Name, string Role, IReadOnlyList<string> Why) : IInvitee
 {
     public string? AadObjectId { get; init; }
+
+    /// <summary>Set when this member was invited in place of one who declined (their name).</summary>
+    public string? InPlaceOf { get; init; }
 
     public GroupMemberState State { get; init; } = GroupMemberState.Invited;
 
@@ -66,7 +69,7 @@ public sealed record WorkingGroup(
     DateTimeOffset CreatedAt,
     DateTimeOffset Deadline,
     IReadOnlyList<RoleNeed> Roles,
-    IReadOnlyList<GroupMember> Members)
+    IReadOnlyList<GroupMember> Members) : ICommunityRequest
 {
     public const int MaxTasks = 40;
     public const int MaxGoalLength = 500;

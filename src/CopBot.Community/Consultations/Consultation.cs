@@ -21,9 +21,12 @@ public enum ReviewerState
 /// One reviewer of a consultation and their review. A review is one answer per question (null when skipped) and an
 /// overall rating; it can be edited until the deadline, and only its own reviewer ever writes it.
 /// </summary>
-public sealed record ReviewerAssignment(string MemberId, string Name, IReadOnlyList<string> Why)
+public sealed record ReviewerAssignment(string MemberId, string Name, IReadOnlyList<string> Why) : IInvitee
 {
     public string? AadObjectId { get; init; }
+
+    /// <summary>Set when this member was invited in place of one who declined (their name).</summary>
+    public string? InPlaceOf { get; init; }
 
     public ReviewerState State { get; init; } = ReviewerState.Invited;
 
@@ -70,7 +73,7 @@ public sealed record Consultation(
     string RequesterName,
     DateTimeOffset CreatedAt,
     DateTimeOffset Deadline,
-    IReadOnlyList<ReviewerAssignment> Reviewers)
+    IReadOnlyList<ReviewerAssignment> Reviewers) : ICommunityRequest
 {
     public const int MaxQuestions = 5;
     public const int MaxTitleLength = 300;

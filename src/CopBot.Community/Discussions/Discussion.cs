@@ -23,9 +23,12 @@ public enum InviteState
 }
 
 /// <summary>A member invited to a discussion, and how they were reached (for the nudge and the card replacement).</summary>
-public sealed record DiscussionInvitee(string MemberId, string Name, IReadOnlyList<string> Why)
+public sealed record DiscussionInvitee(string MemberId, string Name, IReadOnlyList<string> Why) : IInvitee
 {
     public string? AadObjectId { get; init; }
+
+    /// <summary>Set when this member was invited in place of one who declined (their name).</summary>
+    public string? InPlaceOf { get; init; }
 
     public InviteState State { get; init; } = InviteState.Invited;
 
@@ -57,7 +60,7 @@ public sealed record Discussion(
     string RequesterName,
     DateTimeOffset CreatedAt,
     DateTimeOffset ClosesAt,
-    IReadOnlyList<DiscussionInvitee> Invitees)
+    IReadOnlyList<DiscussionInvitee> Invitees) : ICommunityRequest
 {
     public const int MaxTopicLength = 500;
     public const int MaxFramingLength = 1000;

@@ -3,6 +3,7 @@ using CopBot.Storage;
 using CopBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CopBot.EndToEndTests.Support;
@@ -39,10 +40,14 @@ public sealed class BotServer : IAsyncDisposable
 
     public static Uri EndpointOn(int port) => new($"http://127.0.0.1:{port}/api/messages");
 
-    public static async Task<BotServer> StartAsync(AzuriteFixture azurite, int port)
+    /// <summary>
+    /// Starts the bot on <paramref name="port"/>. A <paramref name="tablePrefix"/> of an earlier instance restarts the
+    /// bot on that instance's storage; a <paramref name="clock"/> replaces the app clock (deadline loops included).
+    /// </summary>
+    public static async Task<BotServer> StartAsync(AzuriteFixture azurite, int port, string? tablePrefix = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        var prefix = "E" + Guid.NewGuid().ToString("N")[..12];
+        var prefix = tablePrefix ?? "E" + Guid.NewGuid().ToString("N")[..12];
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Tables", azurite.ConnectionString);
@@ -51,6 +56,11 @@ public sealed class BotServer : IAsyncDisposable
             web.UseSetting("MicrosoftAppId", string.Empty);
             web.UseSetting("MicrosoftAppPassword", string.Empty);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            if (clock is not null)
+            {
+                // The app clock only: the connector's pacing (throttle, retry backoff) stays on the system clock.
+                web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            }
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var server = new BotServer(factory, port, prefix);

@@ -56,6 +56,17 @@ internal static class CardAssert
         }
     }
 
+    /// <summary>Every fact (title, value) of the card's FactSets, depth first.</summary>
+    public static IReadOnlyList<(string Title, string Value)> Facts(JsonNode? node) =>
+        node switch
+        {
+            JsonObject element when (string?)element["type"] == "FactSet" =>
+                [.. (element["facts"]?.AsArray() ?? []).OfType<JsonObject>().Select(f => ((string?)f["title"] ?? "", (string?)f["value"] ?? ""))],
+            JsonObject element => [.. element.Where(p => p.Key is not "actions" and not "fallback").SelectMany(p => Facts(p.Value))],
+            JsonArray array => [.. array.SelectMany(Facts)],
+            _ => [],
+        };
+
     /// <summary>The card's Action.Execute buttons.</summary>
     public static IReadOnlyList<JsonObject> ExecuteActions(JsonObject card) =>
         [.. (card["actions"]?.AsArray() ?? []).OfType<JsonObject>().Where(a => (string?)a["type"] == "Action.Execute")];

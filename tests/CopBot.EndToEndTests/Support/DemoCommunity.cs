@@ -17,6 +17,10 @@ internal static class DemoCommunity
         using var reader = File.OpenText(Path.Combine(AzuriteFixture.RepositoryRoot, "samples", "demo-community.jsonl"));
         var summary = await new ProfileImporter(profiles).ImportAsync(reader);
         Assert.Empty(summary.Errors);
-        await e2e.Bot.Services.GetRequiredService<ExpertIndexHolder>().RefreshAsync(profiles);
+        await RefreshIndexAsync(e2e);
     }
+
+    /// <summary>Rebuilds the bot's routing index now, as its background refresher does at start and then periodically.</summary>
+    public static Task RefreshIndexAsync(EndToEndHarness e2e) =>
+        e2e.Bot.Services.GetRequiredService<ExpertIndexHolder>().RefreshAsync(e2e.Bot.Services.GetRequiredService<IProfileStore>());
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CopBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CopBot.EndToEndTests.Support;
 
@@ -13,8 +14,12 @@ public sealed class EndToEndHarness : IAsyncDisposable
 {
     public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(15);
 
-    private EndToEndHarness(PlaygroundTenant tenant, BotServer bot, PlaygroundProcess playground, ConversationFeed feed, HttpClient http)
+    private readonly AzuriteFixture _azurite;
+
+    private EndToEndHarness(AzuriteFixture azurite, PlaygroundTenant tenant, BotServer bot, PlaygroundProcess playground, ConversationFeed feed, HttpClient http, FakeTimeProvider? clock)
     {
+        _azurite = azurite;
+        Clock = clock;
         Tenant = tenant;
         Bot = bot;
         Playground = playground;
@@ -24,7 +29,10 @@ public sealed class EndToEndHarness : IAsyncDisposable
 
     public PlaygroundTenant Tenant { get; }
 
-    public BotServer Bot { get; }
+    public BotServer Bot { get; private set; }
+
+    /// <summary>The bot's clock when the test gave one (it survives restarts); null on the system clock.</summary>
+    public FakeTimeProvider? Clock { get; }
 
     public PlaygroundProcess Playground { get; }
 
@@ -32,21 +40,22 @@ public sealed class EndToEndHarness : IAsyncDisposable
 
     private HttpClient Http { get; }
 
-    public static async Task<EndToEndHarness> StartAsync(AzuriteFixture azurite)
+    /// <summary>Starts the bot and a playground; with <paramref name="clock"/> the bot runs on that fake clock (deadlines on demand).</summary>
+    public static async Task<EndToEndHarness> StartAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null)
     {
         var tenant = new PlaygroundTenant();
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         var ports = LoopbackPorts.Free(2);
         var botPort = ports[0];
         // Both start at once (the playground needs only the bot's address until the first activity): ~1 s less per test.
-        var starting = BotServer.StartAsync(azurite, botPort);
+        var starting = BotServer.StartAsync(azurite, botPort, clock: clock);
         var launching = PlaygroundProcess.StartAsync(tenant, BotServer.EndpointOn(botPort), ports[1], http);
         try
         {
             await Task.WhenAll(starting, launching);
             var (bot, playground) = (starting.Result, launching.Result);
             var feed = await ConversationFeed.ConnectAsync(playground.Port);
-            return new EndToEndHarness(tenant, bot, playground, feed, http);
+            return new EndToEndHarness(azurite, tenant, bot, playground, feed, http, clock);
         }
         catch
         {
@@ -55,6 +64,40 @@ public sealed class EndToEndHarness : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The demo community's team: the bot (on <paramref name="clock"/> when given) with the demo profiles, installed in
+    /// the team's General channel, its welcome card received.
+    /// </summary>
+    public static async Task<EndToEndHarness> StartInTeamChannelAsync(AzuriteFixture azurite, FakeTimeProvider? clock = null)
+    {
+        var e2e = await StartAsync(azurite, clock);
+        try
+        {
+            await DemoCommunity.SeedAsync(e2e);
+            await e2e.InstallAsync(e2e.Tenant.TeamId);
+            await e2e.WaitForBotMessageAsync(m => m.ConversationId == e2e.Tenant.TeamId && m.Cards.Count > 0);
+            return e2e;
+        }
+        catch
+        {
+            await e2e.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The current user mentions the bot with <paramref name="command"/> in the General channel; returns the thread it starts.</summary>
+    public async Task<string> CommandInChannelAsync(string command) =>
+        (await SendAsync(Tenant.TeamId, command, mentionBot: true)).PostConversationId
+        ?? throw new InvalidOperationException("The playground started no thread for a channel message.");
+
+    /// <summary>The first bot message in <paramref name="conversationId"/> whose first card starts with the title <paramref name="title"/>.</summary>
+    public Task<PlaygroundMessage> WaitForCardAsync(string conversationId, string title) =>
+        WaitForBotMessageAsync(m => m.ConversationId == conversationId && m.Cards.Count > 0 && CardAssert.Texts(m.Cards[0])[0] == title);
+
+    /// <summary>An in-place update of the bot's message <paramref name="messageId"/> whose first card passes <paramref name="check"/>.</summary>
+    public Task<PlaygroundMessage> WaitForUpdateAsync(string messageId, Func<JsonObject, bool> check) =>
+        WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == messageId && m.Cards.Count > 0 && check(m.Cards[0]));
 
     private static async Task<T?> Completed<T>(Task<T> task)
         where T : class
@@ -66,6 +109,40 @@ public sealed class EndToEndHarness : IAsyncDisposable
         catch (Exception)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Stops the bot and starts a new instance on the same port, storage and clock, while the playground (and
+    /// everything it shows) stays: nothing the bot kept in memory survives. The routing index is rebuilt before it returns.
+    /// </summary>
+    public async Task RestartBotAsync()
+    {
+        var (port, prefix) = (Bot.Port, Bot.TablePrefix);
+        await Bot.DisposeAsync();
+        Bot = await BotServer.StartAsync(_azurite, port, prefix, Clock);
+        await DemoCommunity.RefreshIndexAsync(this);
+    }
+
+    /// <summary>
+    /// Moves the bot's fake clock by <paramref name="jump"/>, then a minute at a time (the deadline loops wait on it
+    /// and may be mid-check at the first move) until a bot message matches <paramref name="predicate"/>.
+    /// </summary>
+    public async Task<PlaygroundMessage> AdvanceClockUntilAsync(TimeSpan jump, Func<PlaygroundMessage, bool> predicate)
+    {
+        var clock = Clock ?? throw new InvalidOperationException("This harness runs on the system clock: start it with a FakeTimeProvider.");
+        clock.Advance(jump);
+        var deadline = DateTime.UtcNow + ReplyTimeout;
+        while (true)
+        {
+            try
+            {
+                return await Feed.WaitForBotMessageAsync(predicate, TimeSpan.FromMilliseconds(500));
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                clock.Advance(TimeSpan.FromMinutes(1));
+            }
         }
     }
 

@@ -23,6 +23,10 @@ public static class CommunityScenario
     public const string TomasAad = "b7e4d2c1-5a6f-4e3d-8c2b-1a0f9e8d7c6b";
     public const string StrangerId = "29:1SomeoneNotInvited";
 
+    /// <summary>The thread in which the consult and collaborate forms are sent, and their requester (Ada Lovelace).</summary>
+    public const string FormThread = "19:7b2e4d6f8a0c4e1b9d3f5a7c2e4b6d8f@thread.tacv2;messageid=1741684467331";
+    public const string FormRequesterId = "29:1GcS4EN9ej2pvwTJa5mT8X9zj8MbqKzrBqGHnAuRxY0sTuNpL2QHwsXJD3rHdkY-nr7XmEaCGEDcTeGeUC6o9Fw";
+
     public static Task<BotHarness> StartAsync(AzuriteFixture azurite, FakeTimeProvider clock) =>
         BotHarness.StartAsync(azurite, authenticated: false, configureServices: services =>
         {
@@ -94,6 +98,16 @@ public static class CommunityScenario
         invoke["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = Tenant };
         invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
         return invoke;
+    }
+
+    /// <summary>A button pressed in <see cref="FormThread"/> (the form, or a card in its thread) by <paramref name="fromId"/>.</summary>
+    public static JsonObject PressInFormThread(BotHarness bot, string fromId, string verb, JsonObject data)
+    {
+        var press = CardAction(bot, fromId, null, FormThread, verb, data);
+        press["conversation"]!["conversationType"] = "channel";
+        press["from"]!["name"] = fromId == FormRequesterId ? "Ada Lovelace" : fromId == AmaraId ? "Amara Nwosu-Lindqvist" : "Someone";
+        press["replyToId"] = "form-card-1";
+        return press;
     }
 
     /// <summary>Posts an invoke; the invoke response body (statusCode, type, value).</summary>

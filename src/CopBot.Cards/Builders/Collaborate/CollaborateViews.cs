@@ -20,6 +20,9 @@ public sealed record WorkingGroupView(
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
 
     public string? Note { get; init; }
+
+    /// <summary>Who was invited in place of a member who declined, e.g. "Grace was invited in place of Kalani."</summary>
+    public string? ReplacementNote { get; init; }
 }
 
 /// <summary>The 1:1 invitation to take a role.</summary>

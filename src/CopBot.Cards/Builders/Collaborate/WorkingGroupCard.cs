@@ -39,6 +39,11 @@ public static class WorkingGroupCard
             body.Add(new TextBlock(CardText.Escape(view.Note, 500)) { Wrap = true, IsSubtle = true });
         }
 
+        if (!string.IsNullOrWhiteSpace(view.ReplacementNote))
+        {
+            body.Add(new TextBlock(CardText.Escape(view.ReplacementNote, 500)) { Wrap = true, IsSubtle = true });
+        }
+
         return new AdaptiveCard
         {
             Body = body,

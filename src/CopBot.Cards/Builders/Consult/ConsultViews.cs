@@ -40,6 +40,9 @@ public sealed record ConsultationStatusView(
 
     public string? Note { get; init; }
 
+    /// <summary>Who was invited in place of a member who declined, e.g. "Grace was invited in place of Kalani."</summary>
+    public string? ReplacementNote { get; init; }
+
     public DateOnly? ExtendMin { get; init; }
 
     public DateOnly? ExtendMax { get; init; }

@@ -27,6 +27,11 @@ public static class ConsultationStatusCard
             body.Add(new TextBlock(CardText.Escape(view.Note, 500)) { Wrap = true, IsSubtle = true });
         }
 
+        if (!string.IsNullOrWhiteSpace(view.ReplacementNote))
+        {
+            body.Add(new TextBlock(CardText.Escape(view.ReplacementNote, 500)) { Wrap = true, IsSubtle = true });
+        }
+
         var actions = new List<CardAction> { new OpenUrlAction("Open the document", view.Document) };
         if (view.IsOpen)
         {

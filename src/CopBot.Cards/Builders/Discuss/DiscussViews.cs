@@ -21,6 +21,9 @@ public sealed record DiscussionTopicView(
 
     public string? Note { get; init; }
 
+    /// <summary>Who was invited in place of a member who declined, e.g. "Grace was invited in place of Kalani."</summary>
+    public string? ReplacementNote { get; init; }
+
     /// <summary>The earliest and latest closing dates the Extend input accepts.</summary>
     public DateOnly? ExtendMin { get; init; }
 

@@ -35,6 +35,11 @@ public static class DiscussionTopicCard
             body.Add(new TextBlock(CardText.Escape(view.Note, 500)) { Wrap = true, IsSubtle = true });
         }
 
+        if (!string.IsNullOrWhiteSpace(view.ReplacementNote))
+        {
+            body.Add(new TextBlock(CardText.Escape(view.ReplacementNote, 500)) { Wrap = true, IsSubtle = true });
+        }
+
         return new AdaptiveCard
         {
             Body = body,

@@ -22,6 +22,7 @@ internal static class CollaborateCards
             },
             IsOpen = g.Status == WorkingGroupStatus.Open,
             DeliverableLink = g.DeliverableLink,
+            ReplacementNote = DeclinerReplacement.Note(g.Members),
             RefreshUserIds = [.. g.Joined.Select(m => m.MemberId).Where(id => id.StartsWith("29:", StringComparison.Ordinal))],
         });
 

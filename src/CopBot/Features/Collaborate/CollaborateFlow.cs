@@ -74,6 +74,15 @@ public sealed class CollaborateFlow(
             group = await groups.UpdateAsync(group.Community, group.Id, g => g with { CardActivityId = cardId }, cancellationToken) ?? group;
         }
 
+        group = await InvitePendingAsync(group, cancellationToken);
+        await poster.UpdateCardAsync(group.Place, group.CardActivityId, CollaborateCards.Group(group), "Working group", cancellationToken);
+        return CardActionResult.Replace(NoticeCard.Build("Working group formed", $"{goal}: {group.Members.Count} members invited.", NoticeKind.Info));
+    }
+
+    /// <summary>Invites (1:1 card, or @mention) every candidate not reached yet, recording each before the next.</summary>
+    public async Task<WorkingGroup> InvitePendingAsync(WorkingGroup group, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
         foreach (var member in group.Members.Where(m => m.NotifiedBy == NotificationChannel.None).ToList())
         {
             var reached = await outreach.ReachAsync(group.Place, new OutreachTarget(member.MemberId, member.Name, member.AadObjectId), CollaborateCards.Invite(group, member),
@@ -82,9 +91,11 @@ public sealed class CollaborateFlow(
             group = await groups.UpdateAsync(group.Community, group.Id, g => g.With(sent), cancellationToken) ?? group.With(sent);
         }
 
-        await poster.UpdateCardAsync(group.Place, group.CardActivityId, CollaborateCards.Group(group), "Working group", cancellationToken);
-        return CardActionResult.Replace(NoticeCard.Build("Working group formed", $"{goal}: {group.Members.Count} members invited.", NoticeKind.Info));
+        return group;
     }
+
+    /// <summary>What routing reads of a working group: its goal and deliverable.</summary>
+    public static QueryText RequestText(string goal, string deliverable) => QueryText.Parse(goal + "\n" + deliverable);
 
     public static Task<CardActionResult> CancelFormAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
         Task.FromResult(CardActionResult.Replace(NoticeCard.Build("Cancelled", "Nothing was started. Type collaborate when you are ready.", NoticeKind.Info)));
@@ -100,7 +111,7 @@ public sealed class CollaborateFlow(
     {
         var requester = turn.Activity.From!;
         var name = community.Value.Community;
-        var search = await finder.FindAsync(name, QueryText.Parse(goal + "\n" + deliverable), requester.Id!, roles.Sum(r => r.Count) + 5, cancellationToken);
+        var search = await finder.FindAsync(name, RequestText(goal, deliverable), requester.Id!, roles.Sum(r => r.Count) + 5, cancellationToken);
         var everyone = await profiles.ListAsync(name, cancellationToken);
         var members = new List<GroupMember>();
         bool Free(string id) => id != requester.Id && members.All(m => m.MemberId != id);

@@ -15,9 +15,11 @@ namespace CopBot.Features.Collaborate;
 public sealed class CollaborateResponses(
     IWorkingGroupStore groups,
     RequestAuthorization authorization,
+    RequestAccess access,
+    CollaborateFlow flow,
+    DeclinerReplacement replacement,
     ThreadPoster poster,
     IKnowledgeBase knowledge,
-    IOptions<QueryOptions> community,
     TimeProvider clock)
 {
     public const string NotInvited = "Only the members invited to this working group can answer this invitation.";
@@ -53,11 +55,21 @@ public sealed class CollaborateResponses(
             return refusal;
         }
 
+        // The next-ranked member not yet invited is offered the same role while it is open, picked in the same write (see DeclinerReplacement).
+        var ranked = member!.State == GroupMemberState.Invited
+            ? await replacement.RankAsync(CollaborateFlow.RequestText(group!.Goal, group.Deliverable), group.RequesterId, group.Members, cancellationToken)
+            : [];
         var stored = await groups.UpdateAsync(group!.Community, group.Id, g =>
-            g.Find(member!.MemberId, null) is { State: GroupMemberState.Invited } current ? g.With(current with { State = GroupMemberState.NotNow }) : null, cancellationToken) ?? group;
+            g.Find(member.MemberId, null) is { State: GroupMemberState.Invited } current ? WithReplacement(g.With(current with { State = GroupMemberState.NotNow }), current, ranked) : null, cancellationToken) ?? group;
+        stored = await flow.InvitePendingAsync(stored, cancellationToken);
         await RedrawAsync(stored, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("No problem", "Thanks for letting us know.", NoticeKind.Info));
     }
+
+    private static WorkingGroup WithReplacement(WorkingGroup g, GroupMember decliner, IReadOnlyList<ExpertMatch> ranked) =>
+        g.Filled(decliner.Role) < g.Roles.First(r => r.Role == decliner.Role).Count && DeclinerReplacement.Next(ranked, g.Members, g.RequesterId) is { } next
+            ? g with { Members = [.. g.Members, new GroupMember(next.ExpertId, next.Name, decliner.Role, next.Why) { AadObjectId = next.AadObjectId, InPlaceOf = decliner.Name }] }
+            : g;
 
     public Task<CardActionResult> AddTaskAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
         EditTasksAsync(turn, action, (g, from) =>
@@ -214,22 +226,9 @@ public sealed class CollaborateResponses(
             : (group, member, null);
     }
 
-    private async Task<(WorkingGroup? Group, CardActionResult? Refusal)> SteerableAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var group = await LoadAsync(action, cancellationToken);
-        if (group is null)
-        {
-            return (null, CardActionGuard.Unknown());
-        }
+    private Task<(WorkingGroup? Request, CardActionResult? Refusal)> SteerableAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
+        access.SteerableAsync(turn, action, CollaborateCardKeys.RequestId, groups.GetAsync, cancellationToken);
 
-        return await authorization.IsRequesterOrFacilitatorAsync(group.Community, group.RequesterId, turn.Activity.From!, cancellationToken)
-            ? (group, null)
-            : (group, CardActionGuard.Forbidden(CardActionGuard.NotAllowedToSteer));
-    }
-
-    private async Task<WorkingGroup?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
-        CardActionGuard.RequestId(action, CollaborateCardKeys.RequestId) is { } id
-            ? await groups.GetAsync(community.Value.Community, id, cancellationToken)
-            : null;
+    private Task<WorkingGroup?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
+        access.LoadAsync(action, CollaborateCardKeys.RequestId, groups.GetAsync, cancellationToken);
 }

@@ -22,6 +22,7 @@ internal static class ConsultCards
             },
             IsOpen = c.Status == ConsultationStatus.Open,
             Note = MentionNote(c),
+            ReplacementNote = DeclinerReplacement.Note(c.Reviewers),
             ExtendMin = DateOnly.FromDateTime(c.Deadline.UtcDateTime).AddDays(1),
             ExtendMax = DateOnly.FromDateTime((now + maxDuration).UtcDateTime),
         });

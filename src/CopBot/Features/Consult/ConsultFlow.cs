@@ -49,6 +49,16 @@ public sealed class ConsultFlow(
             consultation = await consultations.UpdateAsync(consultation.Community, consultation.Id, c => c with { ThreadCardActivityId = cardId }, cancellationToken) ?? consultation;
         }
 
+        consultation = await InvitePendingAsync(consultation, cancellationToken);
+        await poster.UpdateCardAsync(consultation.Place, consultation.ThreadCardActivityId, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation", cancellationToken);
+        ConsultLog.Opened(logger, consultation.Id, consultation.Reviewers.Count);
+        return CardActionResult.Replace(NoticeCard.Build("Sent for review", $"{draft.Title}: {consultation.Reviewers.Count} reviewers invited, summary at {ClosingDates.Format(draft.Deadline)}.", NoticeKind.Info));
+    }
+
+    /// <summary>Sends the review card (or an @mention) to every reviewer not reached yet, recording each before the next.</summary>
+    public async Task<Consultation> InvitePendingAsync(Consultation consultation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
         foreach (var reviewer in consultation.Reviewers.Where(r => r.NotifiedBy == NotificationChannel.None).ToList())
         {
             var reached = await outreach.ReachAsync(
@@ -58,10 +68,11 @@ public sealed class ConsultFlow(
             consultation = await consultations.UpdateAsync(consultation.Community, consultation.Id, c => c.With(sent), cancellationToken) ?? consultation.With(sent);
         }
 
-        await poster.UpdateCardAsync(consultation.Place, consultation.ThreadCardActivityId, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation", cancellationToken);
-        ConsultLog.Opened(logger, consultation.Id, consultation.Reviewers.Count);
-        return CardActionResult.Replace(NoticeCard.Build("Sent for review", $"{draft.Title}: {consultation.Reviewers.Count} reviewers invited, summary at {ClosingDates.Format(draft.Deadline)}.", NoticeKind.Info));
+        return consultation;
     }
+
+    /// <summary>What routing reads of a consultation: its title and questions.</summary>
+    public static QueryText RequestText(string title, IEnumerable<string> questions) => QueryText.Parse(title + "\n" + string.Join("\n", questions));
 
     public static Task<CardActionResult> CancelFormAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken) =>
         Task.FromResult(CardActionResult.Replace(NoticeCard.Build("Cancelled", "Nothing was sent. Type consult when you are ready.", NoticeKind.Info)));
@@ -72,7 +83,7 @@ public sealed class ConsultFlow(
         var name = community.Value.Community;
         var wanted = options.Value.Reviewers;
         var named = draft.NamedReviewers.Where(p => p.Id != requester.Id && (p.AadObjectId is null || p.AadObjectId != requester.AadObjectId)).ToList();
-        var text = QueryText.Parse(draft.Title + "\n" + string.Join("\n", draft.Questions));
+        var text = RequestText(draft.Title, draft.Questions);
         var search = await finder.FindAsync(name, text, requester.Id!, wanted + named.Count, cancellationToken);
         var routed = search.Matches.Where(m => named.All(p => p.Id != m.ExpertId)).Take(Math.Max(0, wanted - named.Count));
         var requesterName = requester.Name ?? "A member";

@@ -9,15 +9,16 @@ using Microsoft.Extensions.Options;
 namespace CopBot.Features.Consult;
 
 /// <summary>
-/// The buttons of the consultation cards. Identity comes from the activity's sender and the request from storage:
+/// The review card's buttons (review, decline; the status card's close, extend and cancel are the shared
+/// <see cref="RequestSteering{T}"/>). Identity comes from the activity's sender and the request from storage:
 /// a reviewer only ever writes their own review, a stranger's or forged click is refused and changes nothing.
 /// </summary>
 public sealed class ConsultResponses(
     IConsultationStore consultations,
-    RequestAuthorization authorization,
-    ConsultSummary summary,
+    RequestAccess access,
+    ConsultFlow flow,
+    DeclinerReplacement replacement,
     ThreadPoster poster,
-    IOptions<QueryOptions> community,
     IOptions<ConsultOptions> options,
     TimeProvider clock)
 {
@@ -82,74 +83,24 @@ public sealed class ConsultResponses(
         }
 
         var reason = action.GetString(ConsultCardKeys.DeclineReason)?.Trim();
+        // The next-ranked member not yet invited takes the place, picked in the same write (see DeclinerReplacement).
+        var ranked = reviewer!.State != ReviewerState.Declined
+            ? await replacement.RankAsync(ConsultFlow.RequestText(consultation!.Title, consultation.Questions), consultation.RequesterId, consultation.Reviewers, cancellationToken)
+            : [];
         var stored = await consultations.UpdateAsync(consultation!.Community, consultation.Id, c =>
-            c.Status == ConsultationStatus.Open && c.Find(reviewer!.MemberId, null) is { State: not ReviewerState.Declined } current
-                ? c.With(current with { State = ReviewerState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason[..Math.Min(reason.Length, 500)] })
+            c.Status == ConsultationStatus.Open && c.Find(reviewer.MemberId, null) is { State: not ReviewerState.Declined } current
+                ? WithReplacement(c.With(current with { State = ReviewerState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason[..Math.Min(reason.Length, 500)] }), current, ranked)
                 : null,
             cancellationToken) ?? consultation;
+        stored = await flow.InvitePendingAsync(stored, cancellationToken);
         await RedrawAsync(stored, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("Thanks for letting us know", $"You will not be reminded about \"{stored.Title}\".", NoticeKind.Info));
     }
 
-    /// <summary>Close now: the summary goes out as at the deadline.</summary>
-    public async Task<CardActionResult> CloseAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
-    {
-        var (consultation, refusal) = await SteerableAsync(turn, action, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var closed = consultation!.Status == ConsultationStatus.Open
-            ? await summary.SummarizeAsync(consultation, turn.Activity.From!.Name ?? "the requester", cancellationToken)
-            : consultation;
-        return CardActionResult.Replace(ConsultCards.Status(closed, clock.GetUtcNow(), options.Value.MaxDuration));
-    }
-
-    public async Task<CardActionResult> ExtendAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        var (consultation, refusal) = await SteerableAsync(turn, action, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (consultation!.Status != ConsultationStatus.Open)
-        {
-            return CardActionGuard.Closed();
-        }
-
-        var (deadline, error) = ClosingDates.Parse(action.GetString(ConsultCardKeys.Deadline), clock.GetUtcNow(), options.Value.MaxDuration, consultation.Deadline);
-        if (error is not null)
-        {
-            return CardActionGuard.BadInput(error);
-        }
-
-        // A later deadline earns a new reminder before it.
-        var extended = await consultations.UpdateAsync(consultation.Community, consultation.Id, c =>
-            c.Status == ConsultationStatus.Open && c.Deadline < deadline ? c with { Deadline = deadline, RemindedAt = null } : null, cancellationToken) ?? consultation;
-        return CardActionResult.Replace(ConsultCards.Status(extended, clock.GetUtcNow(), options.Value.MaxDuration));
-    }
-
-    public async Task<CardActionResult> CancelAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
-    {
-        var (consultation, refusal) = await SteerableAsync(turn, action, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var by = turn.Activity.From!.Name ?? "the requester";
-        var cancelled = await consultations.UpdateAsync(consultation!.Community, consultation.Id, c =>
-            c.Status == ConsultationStatus.Open ? c with { Status = ConsultationStatus.Cancelled, ClosedBy = by } : null, cancellationToken) ?? consultation;
-        if (consultation.Status == ConsultationStatus.Open)
-        {
-            await summary.AfterClosingAsync(cancelled, cancellationToken);
-        }
-
-        return CardActionResult.Replace(ConsultCards.Status(cancelled, clock.GetUtcNow(), options.Value.MaxDuration));
-    }
+    private static Consultation WithReplacement(Consultation c, ReviewerAssignment decliner, IReadOnlyList<ExpertMatch> ranked) =>
+        DeclinerReplacement.Next(ranked, c.Reviewers, c.RequesterId) is { } next
+            ? c with { Reviewers = [.. c.Reviewers, new ReviewerAssignment(next.ExpertId, next.Name, next.Why) { AadObjectId = next.AadObjectId, InPlaceOf = decliner.Name }] }
+            : c;
 
     private Task RedrawAsync(Consultation consultation, CancellationToken cancellationToken) =>
         poster.UpdateCardAsync(consultation.Place, consultation.ThreadCardActivityId, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation", cancellationToken);
@@ -176,22 +127,6 @@ public sealed class ConsultResponses(
             : (consultation, reviewer, null);
     }
 
-    private async Task<(Consultation? Consultation, CardActionResult? Refusal)> SteerableAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var consultation = await LoadAsync(action, cancellationToken);
-        if (consultation is null)
-        {
-            return (null, CardActionGuard.Unknown());
-        }
-
-        return await authorization.IsRequesterOrFacilitatorAsync(consultation.Community, consultation.RequesterId, turn.Activity.From!, cancellationToken)
-            ? (consultation, null)
-            : (consultation, CardActionGuard.Forbidden(CardActionGuard.NotAllowedToSteer));
-    }
-
-    private async Task<Consultation?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
-        CardActionGuard.RequestId(action, ConsultCardKeys.RequestId) is { } id
-            ? await consultations.GetAsync(community.Value.Community, id, cancellationToken)
-            : null;
+    private Task<Consultation?> LoadAsync(CardActionRequest action, CancellationToken cancellationToken) =>
+        access.LoadAsync(action, ConsultCardKeys.RequestId, consultations.GetAsync, cancellationToken);
 }

@@ -12,7 +12,7 @@ public static class ConsultServiceCollectionExtensions
         services.AddRequestMechanics();
         services.AddSingleton<ConsultForm>();
         services.AddSingleton<ConsultFlow>();
-        services.AddSingleton<ConsultSummary>();
+        services.AddSingleton<RequestLifecycle<Community.Consultation>, ConsultationLifecycle>();
         services.AddSingleton<ConsultResponses>();
         services.AddSingleton<ConsultThreadReviews>();
         services.AddSingleton<ConsultDeadlineChecker>();

@@ -27,6 +27,7 @@ internal static class DiscussCards
             },
             IsOpen = d.Status == DiscussionStatus.Open,
             Note = MentionNote(d),
+            ReplacementNote = DeclinerReplacement.Note(d.Invitees),
             ExtendMin = DateOnly.FromDateTime(d.ClosesAt.UtcDateTime).AddDays(1),
             ExtendMax = DateOnly.FromDateTime((now + maxDuration).UtcDateTime),
         });

@@ -98,15 +98,7 @@ public sealed class DiscussFlow(
             discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d with { TopicCardActivityId = cardId }, cancellationToken) ?? discussion;
         }
 
-        foreach (var invitee in discussion.Invitees.Where(i => i.NotifiedBy == NotificationChannel.None).ToList())
-        {
-            var reached = await outreach.ReachAsync(
-                discussion.Place, new OutreachTarget(invitee.MemberId, invitee.Name, invitee.AadObjectId), DiscussCards.Invite(discussion, invitee),
-                "Invitation to a discussion", "you are invited to this discussion: share your experience as a reply in this thread.", cancellationToken);
-            var sent = invitee with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
-            discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d.With(sent), cancellationToken) ?? discussion.With(sent);
-        }
-
+        discussion = await InvitePendingAsync(discussion, cancellationToken);
         if (!discussion.InvitationsSent)
         {
             discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d with { InvitationsSent = true }, cancellationToken) ?? discussion;
@@ -116,12 +108,31 @@ public sealed class DiscussFlow(
         DiscussLog.Opened(logger, discussion.Id, discussion.Invitees.Count);
     }
 
+    /// <summary>Invites (1:1 card, or @mention) every invitee not reached yet, recording each before the next.</summary>
+    public async Task<Discussion> InvitePendingAsync(Discussion discussion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(discussion);
+        foreach (var invitee in discussion.Invitees.Where(i => i.NotifiedBy == NotificationChannel.None).ToList())
+        {
+            var reached = await outreach.ReachAsync(
+                discussion.Place, new OutreachTarget(invitee.MemberId, invitee.Name, invitee.AadObjectId), DiscussCards.Invite(discussion, invitee),
+                "Invitation to a discussion", "you are invited to this discussion: share your experience as a reply in this thread.", cancellationToken);
+            var sent = invitee with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
+            discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d.With(sent), cancellationToken) ?? discussion.With(sent);
+        }
+
+        return discussion;
+    }
+
+    /// <summary>What routing reads of a discussion: its topic and framing question.</summary>
+    public static QueryText RequestText(string topic, string? framing) => QueryText.Parse(framing is null ? topic : topic + "\n" + framing);
+
     private async Task<Discussion> CreateOrResumeAsync(TurnContext turn, string topic, string? framing, DateTimeOffset closesAt, string requestActivityId, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         var requester = activity.From!;
         var name = community.Value.Community;
-        var text = QueryText.Parse(framing is null ? topic : topic + "\n" + framing);
+        var text = RequestText(topic, framing);
         var search = await finder.FindAsync(name, text, requester.Id!, options.Value.InviteCount, cancellationToken);
         var place = ThreadLinks.PlaceOf(activity, requestActivityId);
         var discussion = new Discussion(

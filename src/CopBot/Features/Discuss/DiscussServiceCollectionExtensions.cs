@@ -12,7 +12,7 @@ public static class DiscussServiceCollectionExtensions
         services.AddRequestMechanics();
         services.AddSingleton<DiscussFlow>();
         services.AddSingleton<DiscussContributions>();
-        services.AddSingleton<DiscussHandOver>();
+        services.AddSingleton<RequestLifecycle<Community.Discussion>, DiscussionLifecycle>();
         services.AddSingleton<DiscussResponses>();
         services.AddSingleton<DiscussDeadlineChecker>();
         services.AddHostedService<DiscussDeadlineService>();

@@ -10,6 +10,12 @@ public static class RequestMechanicsServiceCollectionExtensions
         services.TryAddSingleton<ThreadPoster>();
         services.TryAddSingleton<MemberOutreach>();
         services.TryAddSingleton<RequestAuthorization>();
+        services.TryAddSingleton<DeclinerReplacement>();
+        services.TryAddSingleton<RequestAccess>();
+        // Over each modality's RequestLifecycle<T> (registered by the modality).
+        services.TryAddSingleton(typeof(RequestClosing<>));
+        services.TryAddSingleton(typeof(RequestSteering<>));
+        services.TryAddSingleton(typeof(RequestDeadlines<>));
         return services;
     }
 }
