@@ -2,6 +2,17 @@ namespace CopBot.Cards.Tests;
 
 public sealed class ProfileCardTests
 {
+    /// <summary>The availability states of the profile card in the catalog (parser check, size check, gallery).</summary>
+    internal static IReadOnlyList<CardFixture> Fixtures => CardCatalog.From(
+        ("profile-busy", "ProfileCard.Build", ProfileCard.Build(Samples.Amara() with { BusyUntil = new DateOnly(2026, 3, 10), MaxOpenRequests = 0 })),
+        ("profile-availability-error", "ProfileCard.Build", ProfileCard.Build(Samples.Amara(), "Open requests at a time: a whole number from 0 to 100 (0 means ask me nothing).")));
+
+    [Fact]
+    public void Builders_AvailabilityStates_PassOfficialParserWithinSizeLimit()
+    {
+        CardAssert.ValidFixtures(Fixtures);
+    }
+
     [Fact]
     public void Build_Existing_EditPanelPrefilledWithTopicLevelPairs()
     {

@@ -20,7 +20,7 @@ internal static class CardCatalog
 
     /// <summary>The core cards here, then each feature's cards from its own test file.</summary>
     public static IReadOnlyList<CardFixture> All => s_all ??=
-        [.. Core, .. KnowledgeCardsTests.Fixtures, .. DiscussConsultCardsTests.Fixtures, .. CollaborateCardsTests.Fixtures, .. SynthesisCardsTests.Fixtures];
+        [.. Core, .. ProfileCardTests.Fixtures, .. QueryCardsTests.Fixtures, .. KnowledgeCardsTests.Fixtures, .. DiscussConsultCardsTests.Fixtures, .. CollaborateCardsTests.Fixtures, .. SynthesisCardsTests.Fixtures];
 
     private static IReadOnlyList<CardFixture>? s_all;
 
@@ -49,8 +49,6 @@ internal static class CardCatalog
         Fixture("profile", nameof(ProfileCard), "existing profile", ProfileCard.Build(Samples.Amara())),
         Fixture("profile-new", nameof(ProfileCard), "no profile yet", ProfileCard.Build(new ProfileView("Zeynep", [], null, [], null, null, Exists: false))),
         Fixture("profile-saved", nameof(ProfileCard), "just saved", ProfileCard.Build(Samples.Amara(), "Saved.")),
-        Fixture("profile-busy", nameof(ProfileCard), "out of office until a date, takes no requests", ProfileCard.Build(Samples.Amara() with { BusyUntil = new DateOnly(2026, 3, 10), MaxOpenRequests = 0 })),
-        Fixture("profile-availability-error", nameof(ProfileCard), "availability refused on save", ProfileCard.Build(Samples.Amara(), "Open requests at a time: a whole number from 0 to 100 (0 means ask me nothing).")),
         Fixture("profile-hostile", nameof(ProfileCard), "hostile, very long fields", ProfileCard.Build(Samples.Amara() with { Name = Samples.Hostile, Bio = Samples.Long[..4000], Organization = Samples.Hostile }, Samples.Hostile)),
 
         Fixture("query-form", nameof(QueryFormCard), "blank form", QueryFormCard.Build()),
