@@ -35,6 +35,9 @@ public sealed record ExpertAssignment(string ExpertId, string Name, double Score
 
     public string? AadObjectId { get; init; }
 
+    /// <summary>The profile's e-mail: reaches an expert imported without Teams or Entra id once a roster lists that address.</summary>
+    public string? Email { get; init; }
+
     /// <summary>True when this Teams user is this expert (profiles may be keyed by the 29: id or the Entra object id).</summary>
     public bool Is(string? userId, string? aadObjectId) =>
         (userId is not null && userId == ExpertId)

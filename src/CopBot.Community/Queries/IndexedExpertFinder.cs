@@ -18,8 +18,8 @@ public sealed class IndexedExpertFinder(ExpertIndexHolder index, RoutingContextB
 
         var context = await contexts.BuildAsync(community, cancellationToken);
         var result = ranker.Rank(snapshot, new RoutingQuery(query.Question, query.Tags, askerId, count), context);
-        IReadOnlyList<ExpertMatch> matches = [.. result.Experts.Select(e =>
-            new ExpertMatch(e.Id, e.Name, e.Score, e.Why) { AadObjectId = snapshot.Find(e.Id)?.AadObjectId })];
+        IReadOnlyList<ExpertMatch> matches = [.. result.Experts.Select(e => (Ranked: e, Profile: snapshot.Find(e.Id))).Select(e =>
+            new ExpertMatch(e.Ranked.Id, e.Ranked.Name, e.Ranked.Score, e.Ranked.Why) { AadObjectId = e.Profile?.AadObjectId, Email = e.Profile?.Email })];
         return new ExpertSearch(matches, result.InferredTopics) { IsGap = result.IsGap };
     }
 }

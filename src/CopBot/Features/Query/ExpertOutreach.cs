@@ -59,7 +59,7 @@ public sealed class ExpertOutreach(
         }
     }
 
-    private static OutreachTarget Target(ExpertAssignment expert) => new(expert.ExpertId, expert.Name, expert.AadObjectId);
+    private static OutreachTarget Target(ExpertAssignment expert) => new(expert.ExpertId, expert.Name, expert.AadObjectId) { Email = expert.Email };
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

@@ -131,7 +131,7 @@ public sealed class QueryResponses(
             return CardActionResult.Refuse(StatusCodes.Status409Conflict, $"{colleague.Name} asked this question or has already been asked.");
         }
 
-        var referral = new ExpertAssignment(colleague.Id, colleague.Name, 0, [$"referred by {expert!.Name}"]) { AadObjectId = colleague.AadObjectId };
+        var referral = new ExpertAssignment(colleague.Id, colleague.Name, 0, [$"referred by {expert!.Name}"]) { AadObjectId = colleague.AadObjectId, Email = colleague.Email };
         var stored = await queries.UpdateAsync(query.Community, query.Id, q =>
         {
             // An expert who answered may still point to a colleague; one who had not answered hands the question over.
