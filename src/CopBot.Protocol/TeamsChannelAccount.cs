@@ -12,6 +12,13 @@ public sealed class TeamsChannelAccount
 
     public string? AadObjectId { get; set; }
 
+    /// <summary>Teams' roster (<c>pagedmembers</c>) names the Entra object id <c>objectId</c>; other payloads <c>aadObjectId</c>.</summary>
+    public string? ObjectId { get; set; }
+
+    /// <summary>The Entra object id under either name.</summary>
+    [JsonIgnore]
+    public string? EntraObjectId => AadObjectId ?? ObjectId;
+
     public string? Email { get; set; }
 
     public string? UserPrincipalName { get; set; }
@@ -29,5 +36,5 @@ public sealed class TeamsChannelAccount
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
     /// <summary>The account to address this member in a new conversation.</summary>
-    public ChannelAccount ToChannelAccount() => new() { Id = Id, Name = Name, AadObjectId = AadObjectId };
+    public ChannelAccount ToChannelAccount() => new() { Id = Id, Name = Name, AadObjectId = EntraObjectId };
 }

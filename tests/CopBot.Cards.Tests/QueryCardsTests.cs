@@ -2,6 +2,46 @@ namespace CopBot.Cards.Tests;
 
 public sealed class QueryCardsTests
 {
+    private static QueryAckView Rated(params QueryRatingLine[] ratings) => Samples.QueryAck(closed: true, answers: ratings.Length) with { Ratings = ratings };
+
+    /// <summary>The closed query card with its rating buttons, in the catalog (parser check, size check, gallery).</summary>
+    internal static IReadOnlyList<CardFixture> Fixtures => CardCatalog.From(
+        ("query-ack-closed-rating", "QueryAckCard.Build", QueryAckCard.Build(Rated(
+            new QueryRatingLine("29:1amara", "Amara", Helpful: true), new QueryRatingLine("b7e4d2c1-5a6f-4e3d-8c2b-1a0f9e8d7c6b", "Tomás", Helpful: null)))),
+        ("query-ack-closed-rating-hostile", "QueryAckCard.Build", QueryAckCard.Build(Rated(
+            [.. Enumerable.Range(1, 12).Select(i => new QueryRatingLine(Samples.Hostile + i, Samples.Hostile + Samples.Long, i % 2 == 0 ? false : null))]))));
+
+    [Fact]
+    public void Builders_RatingStates_PassOfficialParserWithinSizeLimit()
+    {
+        CardAssert.ValidFixtures(Fixtures);
+    }
+
+    [Fact]
+    public void QueryAckCard_ClosedWithAnswers_OffersHelpfulAndNotHelpfulPerAnswerMarkingTheCurrentOne()
+    {
+        var card = QueryAckCard.Build(Rated(new QueryRatingLine("29:1amara", "Amara", Helpful: true), new QueryRatingLine("29:1tomas", "Tomás", Helpful: null)));
+
+        var sets = card.Body!.OfType<ActionSet>().Select(s => s.Actions.Cast<ExecuteAction>().ToList()).ToList();
+        Assert.Equal(2, sets.Count);
+        Assert.All(sets.SelectMany(s => s), a => Assert.Equal((QueryVerbs.Rate, "q-0123456789abcdef"), (a.Verb, a.Data![QueryCardKeys.RequestId])));
+        Assert.Equal([QueryCardKeys.Helpful, QueryCardKeys.NotHelpful], sets[0].Select(a => a.Data![QueryCardKeys.Rating]));
+        Assert.Equal(["29:1amara", "29:1amara"], sets[0].Select(a => a.Data![QueryCardKeys.ExpertId]));
+        Assert.Equal([ActionStyle.Positive, null], sets[0].Select(a => a.Style));
+        Assert.Equal([null, null], sets[1].Select(a => a.Style));
+        Assert.Contains(card.Body!.OfType<TextBlock>(), t => t.Text == "Amara: rated helpful");
+        Assert.Contains(card.Body!.OfType<TextBlock>(), t => t.Text == "Tomás: not rated yet");
+    }
+
+    [Fact]
+    public void QueryAckCard_OpenOrManyAnswers_NoRatingWhileOpenAndAtMostTheCapOnceClosed()
+    {
+        var lines = Enumerable.Range(1, QueryAckCard.MaxRatedAnswers + 3).Select(i => new QueryRatingLine($"e{i}", $"Expert {i}", null)).ToArray();
+
+        Assert.Empty(QueryAckCard.Build(Rated(lines) with { IsClosed = false }).Body!.OfType<ActionSet>());
+        Assert.Equal(QueryAckCard.MaxRatedAnswers, QueryAckCard.Build(Rated(lines)).Body!.OfType<ActionSet>().Count());
+    }
+
     [Fact]
     public void QueryAckCard_Open_OffersMarkAnsweredCarryingTheRequestId()
     {

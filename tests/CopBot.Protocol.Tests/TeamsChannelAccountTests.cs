@@ -24,6 +24,17 @@ public class TeamsChannelAccountTests
     }
 
     [Fact]
+    public void Deserialize_RosterMemberWithObjectId_IsTheEntraObjectId()
+    {
+        const string json = """{"id":"29:1GcS4EN9ej","name":"Ada Lovelace","objectId":"9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c","email":"ada@contoso.com"}""";
+
+        var member = JsonSerializer.Deserialize<TeamsChannelAccount>(json, ProtocolJson.Options)!;
+
+        Assert.Equal("9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c", member.EntraObjectId);
+        Assert.Equal("9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c", member.ToChannelAccount().AadObjectId);
+    }
+
+    [Fact]
     public void ToChannelAccount_Member_KeepsIdNameAndObjectId()
     {
         var account = new TeamsChannelAccount { Id = "29:x", Name = "Ada", AadObjectId = "oid", Email = "ada@contoso.com" }.ToChannelAccount();

@@ -1,7 +1,9 @@
 using CopBot.Cli;
 using CopBot.Community;
 using CopBot.Testing;
+using CopBot.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopBot.Tests;
 
@@ -98,6 +100,29 @@ public sealed class AdminCliTests(AzuriteFixture azurite)
         Assert.Contains(experts, e => (string?)e!["name"] == "Kalani Makoa Reyes");
         Assert.All(experts, e => Assert.NotEmpty(e!["why"]!.AsArray()));
         Assert.True((double)experts[0]!["score"]! >= (double)experts[1]!["score"]!);
+    }
+
+    [Fact]
+    public async Task Route_ExpertAtOpenRequestCap_SkippedAsTheBotWould()
+    {
+        const string kalani = "29:1Ty5WnQx2LkJ8cVb6ZmR3aPs9DfG0hEo7UiY4tKw1XrNqMj";
+        var settings = await DemoCommunityAsync();
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddCopBotStorage(settings);
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var queries = provider.GetRequiredService<IQueryStore>();
+            var place = new QueryPlace("msteams", "https://smba.example/", "19:fire@thread.tacv2;messageid=1", "tenant", "28:bot", "CopBot", "1");
+            for (var i = 0; i < 5; i++) // above every cap in the demo community (Kalani has the default 3)
+            {
+                await queries.CreateAsync(new QueryRequest("default", $"q-{i}", "Burn plan?", [], place, "29:1asker", "Asker", DateTimeOffset.UtcNow,
+                    [new ExpertAssignment(kalani, "Kalani Makoa Reyes", 1, []) { State = AssignmentState.Asked }]), CancellationToken.None);
+            }
+        }
+
+        using var output = new StringWriter();
+
+        Assert.Equal(0, await AdminCli.RunAsync(["route", "How do we run prescribed burning with communities?", "--top", "3", "--json"], settings, output, TextWriter.Null));
+        Assert.DoesNotContain("Kalani", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,9 @@ public sealed class ProfileFeatureTests(AzuriteFixture azurite)
 {
     private const string NewMemberId = "29:1Zeynep-new-member";
 
-    private static JsonObject Save(BotHarness bot, string skills, string? organization = "ReliefLink")
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private static JsonObject Save(BotHarness bot, string skills, string? organization = "ReliefLink", string? busyUntil = null, JsonNode? maxOpenRequests = null)
     {
         var press = bot.Payload("invoke-adaptive-card-action");
         press["id"] = "f:" + Guid.NewGuid();
@@ -24,7 +26,11 @@ public sealed class ProfileFeatureTests(AzuriteFixture azurite)
             {
                 ["type"] = "Action.Execute",
                 ["verb"] = "profile.save",
-                ["data"] = new JsonObject { ["skills"] = skills, ["organization"] = organization, ["languages"] = "English, Turkish", ["bio"] = "Field coordinator." },
+                ["data"] = new JsonObject
+                {
+                    ["skills"] = skills, ["organization"] = organization, ["languages"] = "English, Turkish", ["bio"] = "Field coordinator.",
+                    ["busyUntil"] = busyUntil, ["maxOpenRequests"] = maxOpenRequests,
+                },
             },
             ["trigger"] = "manual",
         };
@@ -91,5 +97,79 @@ public sealed class ProfileFeatureTests(AzuriteFixture azurite)
         Assert.Single(profile.History);
         Assert.Equal(4, profile.Skills.Single(s => s.Tag == "nutrition").Level);
         Assert.Null(profile.Organization);
+    }
+
+    [Fact]
+    public async Task Profile_SetsBusyUntilAndMaxOpenRequests_StoredShownAndRoutingSkipsTheMemberUntilThen()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        var finder = bot.Services.GetRequiredService<IExpertFinder>();
+        var question = QueryText.Parse("peatland fire ecology after the burn #peatland-fire-ecology");
+
+        using var saved = await bot.PostAsync(Save(bot, "peatland fire ecology:5", busyUntil: "2026-03-10", maxOpenRequests: "5"));
+
+        var card = await CardOfAsync(saved);
+        Assert.Contains("Saved. No question reaches you before 2026-03-10.", card, StringComparison.Ordinal);
+        Assert.Contains("Busy until 2026-03-10", card, StringComparison.Ordinal);
+        Assert.Contains("up to 5 open requests", card, StringComparison.Ordinal);
+        var profile = (await bot.Services.GetRequiredService<IProfileStore>().GetAsync("default", NewMemberId, CancellationToken.None))!;
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero), profile.BusyUntil);
+        Assert.Equal(5, profile.MaxOpenRequests);
+        Assert.DoesNotContain((await finder.FindAsync("default", question, "29:1asker", 3, CancellationToken.None)).Matches, m => m.ExpertId == NewMemberId);
+
+        clock.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(NewMemberId, (await finder.FindAsync("default", question, "29:1asker", 3, CancellationToken.None)).Matches[0].ExpertId);
+        using var shown = await bot.PostAsync(Show(bot));
+        var shownCard = Assert.Single(bot.SentCards).ToJsonString();
+        Assert.Contains("Available", shownCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("Busy until", shownCard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_ClearsBusyUntilAndSetsZeroOpenRequests_AvailableButNeverRouted()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite);
+        var store = bot.Services.GetRequiredService<IProfileStore>();
+        await store.UpsertAsync(new ExpertProfile("default", NewMemberId, "Zeynep Karaca", [new Skill("nutrition", 4)], [CommunityRole.Expert]) { BusyUntil = DateTimeOffset.UtcNow.AddDays(30) }, CancellationToken.None);
+
+        using var response = await bot.PostAsync(Save(bot, "nutrition:4", busyUntil: "", maxOpenRequests: 0));
+
+        Assert.Contains("Saved. No question reaches you while open requests are set to 0.", await CardOfAsync(response), StringComparison.Ordinal);
+        var profile = (await store.GetAsync("default", NewMemberId, CancellationToken.None))!;
+        Assert.Null(profile.BusyUntil);
+        Assert.Equal(0, profile.MaxOpenRequests);
+        var search = await bot.Services.GetRequiredService<IExpertFinder>().FindAsync("default", QueryText.Parse("nutrition screening #nutrition"), "29:1asker", 3, CancellationToken.None);
+        Assert.DoesNotContain(search.Matches, m => m.ExpertId == NewMemberId);
+    }
+
+    [Theory]
+    [InlineData("2026-03-01", null, "must be a date after today")]
+    [InlineData("2026-03-02", null, "must be a date after today")]
+    [InlineData("next monday", null, "is not a date")]
+    [InlineData(null, "101", "a whole number from 0 to 100")]
+    [InlineData(null, "2.5", "a whole number from 0 to 100")]
+    [InlineData(null, "-1", "a whole number from 0 to 100")]
+    [InlineData(null, "lots", "a whole number from 0 to 100")]
+    public async Task Profile_BadAvailability_ExplainedOnTheCardAndNothingStored(string? busyUntil, string? maxOpenRequests, string expected)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+
+        using var response = await bot.PostAsync(Save(bot, "fire:4", busyUntil: busyUntil, maxOpenRequests: maxOpenRequests));
+
+        var card = await CardOfAsync(response);
+        Assert.Contains(expected, card, StringComparison.Ordinal);
+        Assert.Contains("You have no profile yet", card, StringComparison.Ordinal);
+        Assert.Null(await bot.Services.GetRequiredService<IProfileStore>().GetAsync("default", NewMemberId, CancellationToken.None));
+    }
+
+    private static JsonObject Show(BotHarness bot)
+    {
+        var show = bot.Payload("personal-message");
+        show["text"] = "profile";
+        show["from"] = new JsonObject { ["id"] = NewMemberId, ["name"] = "Zeynep Karaca" };
+        return show;
     }
 }

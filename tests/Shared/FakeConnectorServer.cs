@@ -55,6 +55,9 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     /// <summary>The JSON answered to <c>GET …/pagedmembers</c>.</summary>
     public string PagedMembersJson { get; set; } = """{"members":[]}""";
 
+    /// <summary>Further roster pages: the JSON answered to <c>GET …/pagedmembers?continuationToken=KEY</c> (other tokens get <see cref="PagedMembersJson"/>).</summary>
+    public IReadOnlyDictionary<string, string> PagedMembersContinuations { get; set; } = new Dictionary<string, string>();
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public int TokenRequestCount => Volatile.Read(ref _tokenCount);
@@ -103,7 +106,7 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();
         var (status, json, retryAfter) = _failures.TryDequeue(out var failure)
             ? (failure.StatusCode, failure.Body, failure.RetryAfter)
-            : Answer(request.Method, request.Path.Value ?? string.Empty, body);
+            : Answer(request.Method, request.Path.Value ?? string.Empty, body, request.Query["continuationToken"].ToString());
         _requests.Enqueue(new RecordedRequest(
             request.Method, rawTarget, request.Path.Value ?? string.Empty, request.Headers.Authorization.FirstOrDefault(), body, status, _uptime.Elapsed));
 
@@ -117,11 +120,11 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         await context.Response.WriteAsync(json, context.RequestAborted);
     }
 
-    private (int Status, string Json, TimeSpan? RetryAfter) Answer(string method, string path, string body)
+    private (int Status, string Json, TimeSpan? RetryAfter) Answer(string method, string path, string body, string continuation)
     {
         if (HttpMethods.IsGet(method) && path.EndsWith("/pagedmembers", StringComparison.Ordinal))
         {
-            return (200, PagedMembersJson, null);
+            return (200, PagedMembersContinuations.TryGetValue(continuation, out var page) ? page : PagedMembersJson, null);
         }
 
         if (HttpMethods.IsPost(method) && path.EndsWith("/v3/conversations", StringComparison.Ordinal))

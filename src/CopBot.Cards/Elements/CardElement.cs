@@ -14,6 +14,8 @@ namespace CopBot.Cards;
 [JsonDerivedType(typeof(TextInput))]
 [JsonDerivedType(typeof(ChoiceSetInput))]
 [JsonDerivedType(typeof(DateInput))]
+[JsonDerivedType(typeof(NumberInput))]
+[JsonDerivedType(typeof(ActionSet))]
 public abstract record CardElement
 {
     private protected CardElement(string type) => Type = type;

@@ -16,6 +16,8 @@ public static class ContactMerging
             AadObjectId = newer.AadObjectId ?? older.AadObjectId,
             Name = newer.Name ?? older.Name,
             PersonalConversationId = newer.PersonalConversationId ?? older.PersonalConversationId,
+            Email = newer.Email ?? older.Email,
+            UserPrincipalName = newer.UserPrincipalName ?? older.UserPrincipalName,
             FirstSeen = stored.FirstSeen,
         };
     }

@@ -18,6 +18,9 @@ public interface IContactStore
     /// <summary>Finds the member by Entra (AAD) object id, which is how profiles and rosters name people.</summary>
     Task<MemberContact?> FindMemberByAadObjectIdAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken);
 
+    /// <summary>Finds the member by e-mail or sign-in name (case-insensitive), as rosters report them.</summary>
+    Task<MemberContact?> FindMemberByEmailAsync(string tenantId, string email, CancellationToken cancellationToken);
+
     Task UpsertConversationAsync(ConversationContact contact, CancellationToken cancellationToken);
 
     Task<ConversationContact?> GetConversationAsync(string conversationId, CancellationToken cancellationToken);

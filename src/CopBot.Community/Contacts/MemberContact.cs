@@ -14,4 +14,15 @@ public sealed record MemberContact(
     string ServiceUrl,
     string? PersonalConversationId,
     DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen);
+    DateTimeOffset LastSeen)
+{
+    /// <summary>The member's e-mail as the roster reports it; profiles imported with only an e-mail are linked by it.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The sign-in name (usually, not always, the e-mail); linked like <see cref="Email"/>.</summary>
+    public string? UserPrincipalName { get; init; }
+
+    /// <summary>The addresses this member can be found by (e-mail and sign-in name), without repeats.</summary>
+    public IEnumerable<string> Addresses() =>
+        new[] { Email, UserPrincipalName }.OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase);
+}

@@ -29,6 +29,12 @@ public sealed record ExpertProfile(
 
     public IReadOnlyList<AnsweredQuestion> History { get; init; } = [];
 
+    /// <summary>Out of office / busy: routing skips the expert while now is before this instant (null: available).</summary>
+    public DateTimeOffset? BusyUntil { get; init; }
+
+    /// <summary>True while <see cref="BusyUntil"/> lies after <paramref name="now"/>.</summary>
+    public bool IsBusyAt(DateTimeOffset now) => BusyUntil is { } until && now < until;
+
     // Records compare lists by reference; value equality lets a re-import recognise an unchanged profile.
     public bool Equals(ExpertProfile? other) =>
         other is not null
@@ -44,6 +50,7 @@ public sealed record ExpertProfile(
         && Languages.SequenceEqual(other.Languages)
         && Location == other.Location
         && Organization == other.Organization
+        && BusyUntil == other.BusyUntil
         && History.SequenceEqual(other.History);
 
     public override int GetHashCode() => HashCode.Combine(Community, Id, Name);

@@ -13,6 +13,13 @@ public enum AssignmentState
     TimedOut,
 }
 
+/// <summary>The asker's verdict on one answer; "helpful" raises the expert's routing for the question's topics.</summary>
+public enum AnswerRating
+{
+    Helpful,
+    NotHelpful,
+}
+
 /// <summary>How an expert was reached: a 1:1 card, or an @mention in the thread when they never installed the bot.</summary>
 public enum NotificationChannel
 {
@@ -27,6 +34,9 @@ public sealed record ExpertAssignment(string ExpertId, string Name, double Score
     public AssignmentState State { get; init; } = AssignmentState.Waiting;
 
     public string? AadObjectId { get; init; }
+
+    /// <summary>The profile's e-mail: reaches an expert imported without Teams or Entra id once a roster lists that address.</summary>
+    public string? Email { get; init; }
 
     /// <summary>True when this Teams user is this expert (profiles may be keyed by the 29: id or the Entra object id).</summary>
     public bool Is(string? userId, string? aadObjectId) =>
@@ -51,6 +61,9 @@ public sealed record ExpertAssignment(string ExpertId, string Name, double Score
     public DateTimeOffset? AnswerPostedAt { get; init; }
 
     public string? DeclineReason { get; init; }
+
+    /// <summary>The asker's rating of this answer; a new rating replaces the previous one.</summary>
+    public AnswerRating? Rating { get; init; }
 
     /// <summary>When the half-window reminder went out; set once, so a reminder is never sent twice.</summary>
     public DateTimeOffset? RemindedAt { get; init; }

@@ -5,6 +5,9 @@ public sealed record ExpertMatch(string ExpertId, string Name, double Score, IRe
 {
     /// <summary>The expert's Entra object id, when the profile has one: Teams activities carry it beside the 29: id.</summary>
     public string? AadObjectId { get; init; }
+
+    /// <summary>The expert's e-mail, when the profile has one: the roster links it to a Teams id.</summary>
+    public string? Email { get; init; }
 }
 
 /// <summary>The ranked experts and the topics the question was understood to be about.</summary>

@@ -2,11 +2,12 @@ namespace CopBot.Community;
 
 /// <summary>
 /// Routes a query with the community's in-memory expert index and the ranker (see docs/routing.md): no table is
-/// read per request. The index is kept fresh by the host (start-up build, periodic refresh).
+/// read per request for the profiles. The index is kept fresh by the host (start-up build, periodic refresh); live
+/// load (open requests per expert) comes from <see cref="RoutingContextBuilder"/>, which caches it briefly.
 /// </summary>
-public sealed class IndexedExpertFinder(ExpertIndexHolder index, RoutingFeedbackHolder feedback, ExpertRanker ranker, TimeProvider clock) : IExpertFinder
+public sealed class IndexedExpertFinder(ExpertIndexHolder index, RoutingContextBuilder contexts, ExpertRanker ranker) : IExpertFinder
 {
-    public Task<ExpertSearch> FindAsync(string community, QueryText query, string askerId, int count, CancellationToken cancellationToken)
+    public async Task<ExpertSearch> FindAsync(string community, QueryText query, string askerId, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var snapshot = index.Current;
@@ -15,9 +16,10 @@ public sealed class IndexedExpertFinder(ExpertIndexHolder index, RoutingFeedback
             throw new InvalidOperationException($"The expert index holds community '{snapshot.Community}', not '{community}'.");
         }
 
-        var result = ranker.Rank(snapshot, new RoutingQuery(query.Question, query.Tags, askerId, count), new RoutingContext(clock.GetUtcNow()) { Feedback = feedback.Current });
-        IReadOnlyList<ExpertMatch> matches = [.. result.Experts.Select(e =>
-            new ExpertMatch(e.Id, e.Name, e.Score, e.Why) { AadObjectId = snapshot.Find(e.Id)?.AadObjectId })];
-        return Task.FromResult(new ExpertSearch(matches, result.InferredTopics) { IsGap = result.IsGap });
+        var context = await contexts.BuildAsync(community, cancellationToken);
+        var result = ranker.Rank(snapshot, new RoutingQuery(query.Question, query.Tags, askerId, count), context);
+        IReadOnlyList<ExpertMatch> matches = [.. result.Experts.Select(e => (Ranked: e, Profile: snapshot.Find(e.Id))).Select(e =>
+            new ExpertMatch(e.Ranked.Id, e.Ranked.Name, e.Ranked.Score, e.Ranked.Why) { AadObjectId = e.Profile?.AadObjectId, Email = e.Profile?.Email })];
+        return new ExpertSearch(matches, result.InferredTopics) { IsGap = result.IsGap };
     }
 }

@@ -13,7 +13,8 @@ internal static class RoutingConstraints
             return false;
         }
 
-        if (context.BusyUntil.TryGetValue(id, out var busyUntil) && busyUntil > context.Now)
+        // Out of office: the profile's own date, or one the caller knows from elsewhere.
+        if (expert.Profile.IsBusyAt(context.Now) || (context.BusyUntil.TryGetValue(id, out var busyUntil) && busyUntil > context.Now))
         {
             return false;
         }

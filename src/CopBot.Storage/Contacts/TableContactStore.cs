@@ -39,6 +39,22 @@ public sealed class TableContactStore(CopBotTables tables, ILogger<TableContactS
         return string.Equals(member?.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase) ? member : null;
     }
 
+    public async Task<MemberContact?> FindMemberByEmailAsync(string tenantId, string email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var index = await tables.Members.GetEntityIfExistsAsync<TableEntity>(
+            MemberRows.Partition(tenantId), MemberRows.EmailIndexRow(email.Trim()), cancellationToken: cancellationToken);
+        if (!index.HasValue || index.Value!.GetString("UserId") is not { } userId)
+        {
+            return null;
+        }
+
+        // As for object ids: trust the member row, not an index row another Teams id may have left behind.
+        var member = await GetMemberAsync(tenantId, userId, cancellationToken);
+        return member is not null && member.Addresses().Contains(email.Trim(), StringComparer.OrdinalIgnoreCase) ? member : null;
+    }
+
     public Task UpsertConversationAsync(ConversationContact contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
@@ -66,6 +82,9 @@ public sealed class TableContactStore(CopBotTables tables, ILogger<TableContactS
         {
             actions.Add(new(TableTransactionActionType.UpsertReplace, MemberRows.ToAadIndex(merged, aadObjectId)));
         }
+
+        // Index rows only: a changed address leaves the old row behind, which the lookup ignores (it checks the member).
+        actions.AddRange(merged.Addresses().Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MemberRows.ToEmailIndex(merged, a))));
 
         await tables.Members.SubmitTransactionAsync(actions, cancellationToken);
     }

@@ -41,6 +41,7 @@ internal static class ProfileRows
             ["Languages"] = JsonColumn.Write(profile.Languages, "Languages"),
             ["Location"] = profile.Location,
             ["Organization"] = profile.Organization,
+            ["BusyUntil"] = profile.BusyUntil,
             ["HistoryVersion"] = historyVersion,
         };
 
@@ -59,6 +60,7 @@ internal static class ProfileRows
             Languages = JsonColumn.Read<List<string>>(entity.GetString("Languages"), []),
             Location = entity.GetString("Location"),
             Organization = entity.GetString("Organization"),
+            BusyUntil = entity.GetDateTimeOffset("BusyUntil"),
             History = history,
         };
 

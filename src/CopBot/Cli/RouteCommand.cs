@@ -40,8 +40,9 @@ internal static class RouteCommand
             }
 
             await using var provider = services();
-            var index = await ExpertIndex.BuildAsync(provider.GetRequiredService<IProfileStore>(), parse.GetValue(community)!, cancellationToken);
-            var router = new Router(index, new ExpertRanker(new RoutingOptions()), provider.GetRequiredService<TimeProvider>());
+            var communityName = parse.GetValue(community)!;
+            var index = await ExpertIndex.BuildAsync(provider.GetRequiredService<IProfileStore>(), communityName, cancellationToken);
+            var router = new Router(index, new ExpertRanker(new RoutingOptions()), await LiveContextAsync(provider, communityName, cancellationToken));
             if (parse.GetValue(batch) is { } file)
             {
                 return await RouteBatchAsync(router, file, topN, output, errors, cancellationToken);
@@ -58,6 +59,16 @@ internal static class RouteCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The bot's own routing context (open requests, learned feedback), read once for the whole run.</summary>
+    private static async Task<RoutingContext> LiveContextAsync(ServiceProvider provider, string community, CancellationToken cancellationToken)
+    {
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var feedback = new RoutingFeedbackHolder();
+        feedback.Replace(await provider.GetRequiredService<IRoutingFeedbackStore>().ListAsync(community, cancellationToken));
+        var builder = new RoutingContextBuilder(new OpenRequestLoad(provider.GetRequiredService<IQueryStore>(), clock), feedback, clock);
+        return await builder.BuildAsync(community, cancellationToken);
     }
 
     private static async Task<int> RouteBatchAsync(Router router, FileInfo file, int top, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
@@ -109,11 +120,11 @@ internal static class RouteCommand
     }
 
     /// <summary>The ranker over one index snapshot; extra exclusions beyond the asker are filtered after ranking.</summary>
-    private sealed class Router(ExpertIndex index, ExpertRanker ranker, TimeProvider clock)
+    private sealed class Router(ExpertIndex index, ExpertRanker ranker, RoutingContext context)
     {
         public RouteOutput Route(string text, IReadOnlyList<string> tags, IReadOnlyList<string> exclude, int top)
         {
-            var result = ranker.Rank(index, new RoutingQuery(text, tags, exclude.Count > 0 ? exclude[0] : null, top + exclude.Count), new RoutingContext(clock.GetUtcNow()));
+            var result = ranker.Rank(index, new RoutingQuery(text, tags, exclude.Count > 0 ? exclude[0] : null, top + exclude.Count), context);
             var excluded = exclude.ToHashSet(StringComparer.OrdinalIgnoreCase);
             var experts = result.Experts
                 .Where(e => !excluded.Contains(e.Id) && !(index.Find(e.Id)?.AadObjectId is { } aad && excluded.Contains(aad)))

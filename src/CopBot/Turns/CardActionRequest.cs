@@ -37,4 +37,14 @@ public sealed record CardActionRequest(string Verb, JsonElement Data, bool IsInv
         Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String
             ? field.GetString()
             : null;
+
+    /// <summary>
+    /// A field as text whether the client sent it as a string or a JSON number (Input.Number values arrive as
+    /// strings from Teams but as numbers from some clients); null when absent or of another kind.
+    /// </summary>
+    public string? GetText(string name) =>
+        GetString(name)
+        ?? (Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.Number
+            ? field.GetRawText()
+            : null);
 }

@@ -25,6 +25,21 @@ public class ProfileImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_BadBusyUntil_RejectsThatLineWithNumberAndReasonKeepsTheOthers()
+    {
+        var file = string.Join('\n', Ana, """{"id":"29:1eve","name":"Eve","busyUntil":"after the holidays"}""", """{"id":"29:1ben","name":"Ben","busyUntil":"2025-08-01"}""");
+
+        var summary = await Import(file);
+
+        Assert.Equal(2, summary.Created);
+        var error = Assert.Single(summary.Errors);
+        Assert.Equal(2, error.LineNumber);
+        Assert.Contains("'busyUntil' must be an ISO 8601 date", error.Reason, StringComparison.Ordinal);
+        Assert.Null(await _store.GetAsync("default", "29:1eve", default));
+        Assert.Equal(new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero), (await _store.GetAsync("default", "29:1ben", default))?.BusyUntil);
+    }
+
+    [Fact]
     public async Task ImportAsync_SameFileTwice_SecondRunCreatesNothingAndWritesNothing()
     {
         var file = string.Join('\n', Ana, Ben);

@@ -20,7 +20,7 @@ public class ProfileLineParserTests
             {"id":" emp-1 ","name":"Ana","community":"cash","aadObjectId":"0D3B6A7E-0000-4000-8000-000000000001",
              "email":"Ana@Example.org","skills":["#Cash Transfers",{"tag":"Targeting","level":5},{"tag":"cash transfers","level":4}],
              "bio":"Line one\nline two","languages":["en","EN","pt"],"location":"Maputo","organization":"WFP",
-             "roles":["expert","knowledgeManager"],"maxOpenRequests":0,
+             "roles":["expert","knowledgeManager"],"maxOpenRequests":0,"busyUntil":"2024-04-15T12:00:00+02:00",
              "history":[{"title":"How to target?","text":"Use the registry.","tags":["#Targeting"],"at":"2024-03-01"}]}
             """;
 
@@ -36,6 +36,7 @@ public class ProfileLineParserTests
             Languages = ["en", "pt"],
             Location = "Maputo",
             Organization = "WFP",
+            BusyUntil = new DateTimeOffset(2024, 4, 15, 10, 0, 0, TimeSpan.Zero),
             History = [new AnsweredQuestion("How to target?", "Use the registry.", ["targeting"], new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero))],
         };
         Assert.Equal(expected, profile);
@@ -59,6 +60,9 @@ public class ProfileLineParserTests
     [InlineData("""{"id":"x","name":"Ana","history":[{"text":"no title"}]}""", "'history[0].title' is required")]
     [InlineData("""{"id":"x","name":"Ana","history":[{"title":"t","at":"last spring"}]}""", "'history[0].at' must be an ISO 8601 date")]
     [InlineData("""{"id":"x","name":"Ana","languages":"en"}""", "'languages' must be an array")]
+    [InlineData("""{"id":"x","name":"Ana","busyUntil":"next week"}""", "'busyUntil' must be an ISO 8601 date")]
+    [InlineData("""{"id":"x","name":"Ana","busyUntil":"2024-02-30"}""", "'busyUntil' must be an ISO 8601 date")]
+    [InlineData("""{"id":"x","name":"Ana","busyUntil":20240301}""", "'busyUntil' must be a string")]
     public void Parse_InvalidLine_ReturnsReason(string line, string expectedReason)
     {
         var result = ProfileLineParser.Parse(line);
@@ -98,6 +102,16 @@ public class ProfileLineParserTests
         var result = ProfileLineParser.Parse("""{"id":"x","name":"Ana","department":"HR","bio":null,"skills":null}""");
 
         Assert.Equal(new ExpertProfile("default", "x", "Ana", [], [CommunityRole.Member]), result.Profile);
+    }
+
+    [Fact]
+    public void Parse_BusyUntilDateOnly_IsMidnightUtcOfThatDay()
+    {
+        var profile = ProfileLineParser.Parse("""{"id":"x","name":"Ana","busyUntil":"2025-03-10"}""").Profile!;
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 10, 0, 0, 0, TimeSpan.Zero), profile.BusyUntil);
+        Assert.True(profile.IsBusyAt(new DateTimeOffset(2025, 3, 9, 23, 59, 0, TimeSpan.Zero)));
+        Assert.False(profile.IsBusyAt(new DateTimeOffset(2025, 3, 10, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

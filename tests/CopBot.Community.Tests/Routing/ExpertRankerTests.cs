@@ -101,6 +101,18 @@ public class ExpertRankerTests
     }
 
     [Fact]
+    public void Rank_ProfileBusyUntilLater_IsExcludedUntilThatInstant()
+    {
+        var index = Brewers(Expert("away", skills: [new Skill("hops", 5)], history: Many(9, "hops", daysAgo: 1)) with { BusyUntil = Now.AddDays(3) });
+
+        var whileAway = _ranker.Rank(index, Query("Dry hopping?", "hops"), Context());
+        var afterwards = _ranker.Rank(index, Query("Dry hopping?", "hops"), Context() with { Now = Now.AddDays(3) });
+
+        Assert.DoesNotContain(whileAway.Experts, e => e.Id == "away");
+        Assert.Equal("away", afterwards.Experts[0].Id);
+    }
+
+    [Fact]
     public void Rank_ExpertAtMaxOpenRequests_IsExcluded()
     {
         var context = Context() with { OpenRequests = new Dictionary<string, int> { ["hops-skill"] = 3 } };

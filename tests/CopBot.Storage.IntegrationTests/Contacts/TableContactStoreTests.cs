@@ -79,6 +79,33 @@ public class TableContactStoreTests(AzuriteFixture azurite) : StorageTest(azurit
     }
 
     [Fact]
+    public async Task FindMemberByEmailAsync_EmailOrSignInNameInAnyCase_FindsTheMember()
+    {
+        var store = Storage.Contacts();
+        var member = Member() with { Email = "Amara.Nwosu@wfp.example.org", UserPrincipalName = "anwosu@wfp.example.org" };
+        await store.UpsertMemberAsync(member, default);
+
+        Assert.Equal(member, await store.FindMemberByEmailAsync(Tenant, "amara.nwosu@WFP.example.org", default));
+        Assert.Equal(member, await store.FindMemberByEmailAsync(Tenant, " ANWOSU@wfp.example.org ", default));
+        Assert.Null(await store.FindMemberByEmailAsync(Tenant, "someone@wfp.example.org", default));
+        Assert.Null(await store.FindMemberByEmailAsync("other-tenant", member.Email!, default));
+    }
+
+    [Fact]
+    public async Task FindMemberByEmailAsync_LaterContactWithoutEmail_KeepsItAndAChangedAddressNoLongerMatches()
+    {
+        var store = Storage.Contacts();
+        await store.UpsertMemberAsync(Member() with { Email = "old@wfp.example.org" }, default);
+        await store.UpsertMemberAsync(Member() with { LastSeen = Monday.AddHours(1) }, default);
+        Assert.Equal(Member().UserId, (await store.FindMemberByEmailAsync(Tenant, "old@wfp.example.org", default))?.UserId);
+
+        await store.UpsertMemberAsync(Member() with { LastSeen = Monday.AddHours(2), Email = "new@wfp.example.org" }, default);
+
+        Assert.Null(await store.FindMemberByEmailAsync(Tenant, "old@wfp.example.org", default));
+        Assert.Equal(Member().UserId, (await store.FindMemberByEmailAsync(Tenant, "new@wfp.example.org", default))?.UserId);
+    }
+
+    [Fact]
     public async Task UpsertMemberAsync_TenConcurrentUpdates_AllLandWithoutLostUpdates()
     {
         var store = Storage.Contacts();

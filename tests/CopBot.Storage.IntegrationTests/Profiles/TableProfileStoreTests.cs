@@ -158,6 +158,7 @@ public class TableProfileStoreTests(AzuriteFixture azurite) : StorageTest(azurit
         Languages = ["en", "pt"],
         Location = "Nairobi",
         Organization = "WFP",
+        BusyUntil = March.AddDays(14),
         History =
         [
             new AnsweredQuestion("How to target?", "Use the social registry.", ["targeting"], March),

@@ -28,6 +28,7 @@ public static class ProfileCard
                 new Fact("Organisation", CardText.Escape(view.Organization ?? "—", 200)),
                 new Fact("Location", CardText.Escape(view.Location ?? "—", 200)),
                 new Fact("Languages", view.Languages.Count == 0 ? "—" : CardText.Escape(string.Join(", ", view.Languages), 300)),
+                new Fact("Availability", Availability(view)),
             ])
             : new TextBlock("Add the topics you know, so questions on them reach you.") { Wrap = true, IsSubtle = true });
         if (view.Exists && !string.IsNullOrWhiteSpace(view.Bio))
@@ -50,6 +51,14 @@ public static class ProfileCard
                 new TextInput(ProfileCardKeys.Location) { Label = "Location", Value = Cap(view.Location, 200), MaxLength = 200 },
                 new TextInput(ProfileCardKeys.Languages) { Label = "Languages (comma separated)", Value = Cap(string.Join(", ", view.Languages), 500), MaxLength = 500 },
                 new TextInput(ProfileCardKeys.Bio) { Label = "About you", Value = Cap(view.Bio, 4000), IsMultiline = true, MaxLength = 4000 },
+                new DateInput(ProfileCardKeys.BusyUntil) { Label = "Busy or out of office until (leave empty when available)", Value = view.BusyUntil },
+                new NumberInput(ProfileCardKeys.MaxOpenRequests)
+                {
+                    Label = $"Open requests at a time (0–{ProfileCardKeys.MaxOpenRequestsLimit}; 0 = ask me nothing)",
+                    Min = 0,
+                    Max = ProfileCardKeys.MaxOpenRequestsLimit,
+                    Value = view.MaxOpenRequests,
+                },
             ],
             Actions = [new ExecuteAction("Save", ProfileCardKeys.SaveVerb) { Style = ActionStyle.Positive }],
         };
@@ -59,6 +68,14 @@ public static class ProfileCard
             Actions = [new ShowCardAction(view.Exists ? "Edit" : "Create my profile", form)],
             FallbackText = "Your CopBot profile",
         };
+    }
+
+    private static string Availability(ProfileView view)
+    {
+        var load = view.MaxOpenRequests == 0 ? "takes no requests" : $"up to {view.MaxOpenRequests} open request{(view.MaxOpenRequests == 1 ? "" : "s")}";
+        return view.BusyUntil is { } until
+            ? $"Busy until {until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} · {load}"
+            : $"Available · {load}";
     }
 
     // Inputs show what was stored as is (it is the member's own text, not rendered as markdown), but never more than they accept.

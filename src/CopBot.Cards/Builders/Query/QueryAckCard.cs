@@ -42,6 +42,11 @@ public static class QueryAckCard
             body.Add(new TextBlock(CardText.Escape(view.Note, 500)) { Wrap = true, IsSubtle = true });
         }
 
+        if (view.IsClosed && view.Ratings.Count > 0)
+        {
+            AddRatings(body, view);
+        }
+
         return new AdaptiveCard
         {
             Body = body,
@@ -49,6 +54,33 @@ public static class QueryAckCard
             FallbackText = "Query: " + CardText.Escape(view.Question, 200),
         };
     }
+
+    /// <summary>Answers shown for rating; a question rarely has more, and the card must stay small.</summary>
+    public const int MaxRatedAnswers = 8;
+
+    // Thank-you and one Helpful / Not helpful pair per answer, the current choice marked: the asker can change it.
+    private static void AddRatings(List<CardElement> body, QueryAckView view)
+    {
+        body.Add(new TextBlock("Thank you! Were the answers helpful?") { Weight = FontWeight.Bolder, Spacing = Spacing.Medium });
+        body.Add(new TextBlock("Only the person who asked can rate. A helpful answer brings similar questions to that expert.") { Wrap = true, IsSubtle = true, Spacing = Spacing.None });
+        foreach (var line in view.Ratings.Take(MaxRatedAnswers))
+        {
+            var verdict = line.Helpful switch { true => "rated helpful", false => "rated not helpful", null => "not rated yet" };
+            body.Add(new TextBlock($"{CardText.Escape(line.Name, 100)}: {verdict}") { Wrap = true });
+            body.Add(new ActionSet(
+            [
+                RateAction("Helpful", QueryCardKeys.Helpful, view.RequestId, line.ExpertId, line.Helpful == true),
+                RateAction("Not helpful", QueryCardKeys.NotHelpful, view.RequestId, line.ExpertId, line.Helpful == false),
+            ]) { Spacing = Spacing.None });
+        }
+    }
+
+    private static ExecuteAction RateAction(string title, string rating, string requestId, string expertId, bool isCurrent) =>
+        new(title, QueryVerbs.Rate)
+        {
+            Data = new Dictionary<string, string> { [QueryCardKeys.RequestId] = requestId, [QueryCardKeys.ExpertId] = expertId, [QueryCardKeys.Rating] = rating },
+            Style = isCurrent ? ActionStyle.Positive : null,
+        };
 
     // Facilitators synthesise once there is something to synthesise, also after the asker closed the question.
     private static List<CardAction>? Actions(QueryAckView view)

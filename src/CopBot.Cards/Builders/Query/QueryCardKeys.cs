@@ -10,6 +10,12 @@ public static class QueryCardKeys
     public const string Question = "question";
     public const string Topics = "topics";
     public const string Urgency = "urgency";
+    public const string ExpertId = "expertId";
+    public const string Rating = "rating";
+
+    /// <summary>Values of <see cref="Rating"/>.</summary>
+    public const string Helpful = "helpful";
+    public const string NotHelpful = "notHelpful";
 
     public const int MaxAnswerLength = 4000;
 }

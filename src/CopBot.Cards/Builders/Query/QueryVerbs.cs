@@ -10,4 +10,5 @@ public static class QueryVerbs
     public const string NotMyArea = "query.notmyarea";
     public const string Ask = "query.ask";
     public const string Cancel = "query.cancel";
+    public const string Rate = "query.rate";
 }

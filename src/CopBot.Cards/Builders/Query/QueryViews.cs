@@ -4,6 +4,11 @@ namespace CopBot.Cards;
 /// <param name="Status">Plain words: "asked", "answered", "declined", "waiting".</param>
 public sealed record QueryExpertLine(string Name, string Why, string Status);
 
+/// <summary>One answer the asker can rate on the closed acknowledgement card.</summary>
+/// <param name="ExpertId">Sent back with the rating; the host checks it against the stored query.</param>
+/// <param name="Helpful">The current rating: true, false, or null when not rated yet.</param>
+public sealed record QueryRatingLine(string ExpertId, string Name, bool? Helpful);
+
 /// <summary>The acknowledgement card posted in the asker's thread and updated in place.</summary>
 public sealed record QueryAckView(
     string RequestId,
@@ -18,6 +23,9 @@ public sealed record QueryAckView(
     public string? Note { get; init; }
 
     public bool IsUrgent { get; init; }
+
+    /// <summary>The answers the asker can rate, offered once the question is closed.</summary>
+    public IReadOnlyList<QueryRatingLine> Ratings { get; init; } = [];
 
     /// <summary>Matching experts exist but none has been asked yet (the card is posted first, then updated).</summary>
     public bool IsRouting { get; init; }

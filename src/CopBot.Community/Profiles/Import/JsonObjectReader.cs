@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace CopBot.Community;
@@ -8,6 +9,10 @@ namespace CopBot.Community;
 /// </summary>
 internal sealed class JsonObjectReader(JsonElement jsonObject, string path, List<string> errors)
 {
+    // Table Storage dates start in 1601; anything that old (or absurdly late) is a typo anyway.
+    private static readonly DateTimeOffset EarliestDate = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestDate = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public List<string> Errors => errors;
 
     public string PathOf(string name) => path + name;
@@ -63,6 +68,25 @@ internal sealed class JsonObjectReader(JsonElement jsonObject, string path, List
 
         AddError($"'{PathOf(name)}' must be an integer from {min} to {max}");
         return defaultValue;
+    }
+
+    /// <summary>An ISO 8601 date or date-time (UTC when no offset is given); null when absent.</summary>
+    public DateTimeOffset? Date(string name)
+    {
+        var text = Text(name, maxLength: 40);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            && date >= EarliestDate && date < LatestDate)
+        {
+            return date.ToUniversalTime();
+        }
+
+        AddError($"'{PathOf(name)}' must be an ISO 8601 date, such as 2024-03-01 or 2024-03-01T09:30:00Z");
+        return null;
     }
 
     /// <summary>The items of an array property; empty when absent.</summary>

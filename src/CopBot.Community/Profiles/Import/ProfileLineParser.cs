@@ -48,6 +48,7 @@ public static class ProfileLineParser
         var roles = RolesReader.Read(fields);
         var maxOpenRequests = fields.Integer(
             "maxOpenRequests", 0, ProfileLimits.MaxOpenRequestsLimit, ExpertProfile.DefaultMaxOpenRequests);
+        var busyUntil = fields.Date("busyUntil");
         var history = HistoryReader.Read(fields);
 
         if (errors.Count > 0 || id is null || name is null)
@@ -64,6 +65,7 @@ public static class ProfileLineParser
             Location = location,
             Organization = organization,
             History = history,
+            BusyUntil = busyUntil,
         });
     }
 

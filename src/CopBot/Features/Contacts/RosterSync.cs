@@ -6,8 +6,9 @@ using CopBot.Protocol.Connector;
 namespace CopBot.Features.Contacts;
 
 /// <summary>
-/// When the bot joins a team or group chat, saves every member's address (user id, Entra object id, tenant,
-/// serviceUrl): experts in the team can then get 1:1 cards without ever having written to the bot.
+/// When the bot joins a team or group chat, saves every member's address (user id, Entra object id, e-mail and
+/// sign-in name, tenant, serviceUrl): experts in the team can then get 1:1 cards without ever having written to
+/// the bot, also those whose profile was imported with only an e-mail.
 /// A failure only costs the 1:1 route (experts are @mentioned instead), so it is logged, not thrown.
 /// </summary>
 public sealed class RosterSync(IConnectorClient connector, IContactStore contacts, TimeProvider clock, ILogger<RosterSync> logger)
@@ -36,7 +37,11 @@ public sealed class RosterSync(IConnectorClient connector, IContactStore contact
                 {
                     var now = clock.GetUtcNow();
                     await contacts.UpsertMemberAsync(
-                        new MemberContact(member.TenantId ?? tenant, member.Id!, member.AadObjectId, member.Name, activity.ChannelId!, activity.ServiceUrl!, null, now, now),
+                        new MemberContact(member.TenantId ?? tenant, member.Id!, member.EntraObjectId, member.Name, activity.ChannelId!, activity.ServiceUrl!, null, now, now)
+                        {
+                            Email = Blank(member.Email),
+                            UserPrincipalName = Blank(member.UserPrincipalName),
+                        },
                         cancellationToken);
                     saved++;
                 }
@@ -55,4 +60,6 @@ public sealed class RosterSync(IConnectorClient connector, IContactStore contact
             Log.RosterFailed(logger, ex, conversationId);
         }
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -13,11 +13,10 @@ namespace CopBot.Features.Gaps;
 public sealed class GapsFeature(
     IKnowledgeGapStore gaps,
     ExpertIndexHolder index,
-    RoutingFeedbackHolder feedback,
+    RoutingContextBuilder contexts,
     ExpertRanker ranker,
     RequestAuthorization authorization,
-    IOptions<QueryOptions> options,
-    TimeProvider clock) : IBotFeature
+    IOptions<QueryOptions> options) : IBotFeature
 {
     public const string NotAllowed = "The knowledge gaps are for the community's facilitators.";
     private const int ExpertsPerTopic = 3;
@@ -37,7 +36,7 @@ public sealed class GapsFeature(
         }
 
         var summary = GapSummary.Summarize(await gaps.ListAsync(community, cancellationToken), GapsCard.MaxLines);
-        var map = WhoKnowsWhat.Build(index.Current, ranker, new RoutingContext(clock.GetUtcNow()) { Feedback = feedback.Current }, GapsCard.MaxLines, ExpertsPerTopic);
+        var map = WhoKnowsWhat.Build(index.Current, ranker, await contexts.BuildAsync(community, cancellationToken), GapsCard.MaxLines, ExpertsPerTopic);
         var view = new GapsView(
             community,
             [.. summary.Select(g => new GapLine(g.Topic, g.Requests, g.LatestQuestion, g.LatestAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))],

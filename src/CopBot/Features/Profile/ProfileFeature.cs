@@ -11,7 +11,8 @@ namespace CopBot.Features.Profile;
 /// <c>profile</c>: the member's own profile card, editable in place. A save goes to Table Storage and straight
 /// into this instance's routing index, so the next question already sees it (other instances at their refresh).
 /// </summary>
-public sealed class ProfileFeature(IProfileStore profiles, IContributionCreditStore credits, ExpertIndexHolder index, IOptions<QueryOptions> options) : IBotFeature
+public sealed class ProfileFeature(
+    IProfileStore profiles, IContributionCreditStore credits, ExpertIndexHolder index, IOptions<QueryOptions> options, TimeProvider clock) : IBotFeature
 {
     public IEnumerable<TurnRoute> Routes =>
         [new("profile", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("profile"), ShowAsync)];
@@ -21,17 +22,18 @@ public sealed class ProfileFeature(IProfileStore profiles, IContributionCreditSt
     private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var profile = await FindAsync(turn.Activity.From!, cancellationToken);
-        await turn.ReplyAsync(ProfileCard.Build(await WithCreditsAsync(View(profile, turn.Activity.From!), profile, cancellationToken)), "Your profile", cancellationToken);
+        await turn.ReplyAsync(ProfileCard.Build(await WithCreditsAsync(View(profile, turn.Activity.From!, clock.GetUtcNow()), profile, cancellationToken)), "Your profile", cancellationToken);
     }
 
     private async Task<CardActionResult> SaveAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
         var member = turn.Activity.From!;
         var existing = await FindAsync(member, cancellationToken);
-        var (fields, problem) = ProfileForm.Read(action.GetString);
+        var now = clock.GetUtcNow();
+        var (fields, problem) = ProfileForm.Read(action.GetText, DateOnly.FromDateTime(now.UtcDateTime));
         if (fields is null)
         {
-            return CardActionResult.Replace(ProfileCard.Build(View(existing, member), problem));
+            return CardActionResult.Replace(ProfileCard.Build(View(existing, member, now), problem));
         }
 
         var roles = existing?.Roles ?? (fields.Skills.Count > 0 ? [CommunityRole.Member, CommunityRole.Expert] : [CommunityRole.Member]);
@@ -42,10 +44,14 @@ public sealed class ProfileFeature(IProfileStore profiles, IContributionCreditSt
             Languages = fields.Languages,
             Location = fields.Location,
             Organization = fields.Organization,
+            BusyUntil = fields.BusyUntil,
+            MaxOpenRequests = fields.MaxOpenRequests ?? existing?.MaxOpenRequests ?? ExpertProfile.DefaultMaxOpenRequests,
         };
         await profiles.UpsertAsync(saved, cancellationToken);
+
+        // The routing index of this instance sees the change at once (availability included); other instances at their refresh.
         index.Apply([saved]);
-        return CardActionResult.Replace(ProfileCard.Build(await WithCreditsAsync(View(saved, member), saved, cancellationToken), "Saved. Questions on these topics can now reach you."));
+        return CardActionResult.Replace(ProfileCard.Build(await WithCreditsAsync(View(saved, member, now), saved, cancellationToken), SavedMessage(saved, now)));
     }
 
     // Published syntheses credit the member by profile id: the profile shows them (the "contributions" of seed 001).
@@ -56,7 +62,17 @@ public sealed class ProfileFeature(IProfileStore profiles, IContributionCreditSt
         await profiles.GetAsync(options.Value.Community, member.Id!, cancellationToken)
         ?? (member.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(options.Value.Community, aad, cancellationToken) : null);
 
-    private static ProfileView View(ExpertProfile? profile, ChannelAccount member) => profile is null
+    private static string SavedMessage(ExpertProfile saved, DateTimeOffset now) =>
+        saved.IsBusyAt(now) ? $"Saved. No question reaches you before {saved.BusyUntil!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}."
+        : saved.MaxOpenRequests == 0 ? "Saved. No question reaches you while open requests are set to 0."
+        : "Saved. Questions on these topics can now reach you.";
+
+    // A busy-until date that has passed shows as available: routing ignores it too.
+    private static ProfileView View(ExpertProfile? profile, ChannelAccount member, DateTimeOffset now) => profile is null
         ? new ProfileView(member.Name ?? "Member", [], null, [], null, null, Exists: false)
-        : new ProfileView(profile.Name, [.. profile.Skills.Select(s => (s.Tag, s.Level))], profile.Bio, profile.Languages, profile.Location, profile.Organization, Exists: true);
+        : new ProfileView(profile.Name, [.. profile.Skills.Select(s => (s.Tag, s.Level))], profile.Bio, profile.Languages, profile.Location, profile.Organization, Exists: true)
+        {
+            BusyUntil = profile.IsBusyAt(now) ? DateOnly.FromDateTime(profile.BusyUntil!.Value.UtcDateTime) : null,
+            MaxOpenRequests = profile.MaxOpenRequests,
+        };
 }

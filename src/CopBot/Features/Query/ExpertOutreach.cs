@@ -12,6 +12,7 @@ public sealed class ExpertOutreach(
     RequestAuthorization authorization,
     IQueryStore queries,
     QueryThread thread,
+    OpenRequestLoad load,
     TimeProvider clock)
 {
     public async Task<QueryRequest> AskAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken)
@@ -29,7 +30,11 @@ public sealed class ExpertOutreach(
             State = AssignmentState.Asked,
             AskedAt = clock.GetUtcNow(),
         };
-        return await queries.UpdateAsync(query.Community, query.Id, q => q.With(asked), cancellationToken) ?? query.With(asked);
+        var stored = await queries.UpdateAsync(query.Community, query.Id, q => q.With(asked), cancellationToken) ?? query.With(asked);
+
+        // The expert holds one more open request: the next routing on this instance must count it.
+        load.Invalidate();
+        return stored;
     }
 
     /// <summary>A nudge where the expert was asked: their 1:1 chat, or the thread for those reached by mention.</summary>
@@ -54,7 +59,7 @@ public sealed class ExpertOutreach(
         }
     }
 
-    private static OutreachTarget Target(ExpertAssignment expert) => new(expert.ExpertId, expert.Name, expert.AadObjectId);
+    private static OutreachTarget Target(ExpertAssignment expert) => new(expert.ExpertId, expert.Name, expert.AadObjectId) { Email = expert.Email };
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

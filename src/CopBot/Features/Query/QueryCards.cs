@@ -20,6 +20,12 @@ internal static class QueryCards
             Note = MentionNote(query),
             IsUrgent = query.IsUrgent,
             IsRouting = query.Experts.Count > 0 && query.Experts.All(e => e.State == AssignmentState.Waiting),
+            Ratings = [.. query.Answered.Select(e => new QueryRatingLine(e.ExpertId, e.Name, e.Rating switch
+            {
+                AnswerRating.Helpful => true,
+                AnswerRating.NotHelpful => false,
+                _ => null,
+            }))],
         });
 
     public static AdaptiveCard ExpertRequest(QueryRequest query, ExpertAssignment expert) =>

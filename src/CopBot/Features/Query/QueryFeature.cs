@@ -4,7 +4,7 @@ using CopBot.Turns;
 
 namespace CopBot.Features.Query;
 
-/// <summary>The query modality: <c>query &lt;question&gt;</c> and the answer / decline / close buttons.</summary>
+/// <summary>The query modality: <c>query &lt;question&gt;</c> and the answer / decline / close / rate buttons.</summary>
 public sealed class QueryFeature(QueryFlow flow, QueryResponses responses) : IBotFeature
 {
     public IEnumerable<TurnRoute> Routes =>
@@ -15,6 +15,7 @@ public sealed class QueryFeature(QueryFlow flow, QueryResponses responses) : IBo
         new(QueryVerbs.Answer, responses.AnswerAsync),
         new(QueryVerbs.Decline, responses.DeclineAsync),
         new(QueryVerbs.Close, responses.CloseAsync),
+        new(QueryVerbs.Rate, responses.RateAsync),
         new(QueryVerbs.Refer, responses.ReferAsync),
         new(QueryVerbs.NotMyArea, responses.NotMyAreaAsync),
         new(QueryVerbs.Ask, flow.AskFromFormAsync),

@@ -109,7 +109,7 @@ public sealed class QueryFlow(
             ask.AskerId,
             ask.AskerName,
             clock.GetUtcNow(),
-            [.. search.Matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId })])
+            [.. search.Matches.Select(m => new ExpertAssignment(m.ExpertId, m.Name, m.Score, m.Why) { AadObjectId = m.AadObjectId, Email = m.Email })])
         {
             IsUrgent = ask.IsUrgent,
             Topics = [.. ask.Tags.Union(search.Topics, StringComparer.Ordinal)],

@@ -24,6 +24,8 @@ public sealed class QueryResponses(
     public const string NotRouted = "Only the experts this question was routed to can answer or decline it.";
     public const string NotAllowedToClose = "Only the person who asked, or a facilitator, can mark this question answered.";
     public const string Unknown = "I cannot find this question any more.";
+    public const string NotAllowedToRate = "Only the person who asked this question can rate its answers.";
+    public const string UnknownAnswer = "This question has no such answer to rate.";
 
     public async Task<CardActionResult> AnswerAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
@@ -99,6 +101,9 @@ public sealed class QueryResponses(
 
     public const double NotMyAreaPenalty = -1.0;
 
+    /// <summary>What a "helpful" rating adds for the expert on each of the question's topics; "not helpful" adds nothing.</summary>
+    public const double HelpfulBoost = 1.0;
+
     /// <summary>"Refer someone": the colleague named (by e-mail or exact name in the profiles) is asked instead.</summary>
     public async Task<CardActionResult> ReferAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
@@ -126,7 +131,7 @@ public sealed class QueryResponses(
             return CardActionResult.Refuse(StatusCodes.Status409Conflict, $"{colleague.Name} asked this question or has already been asked.");
         }
 
-        var referral = new ExpertAssignment(colleague.Id, colleague.Name, 0, [$"referred by {expert!.Name}"]) { AadObjectId = colleague.AadObjectId };
+        var referral = new ExpertAssignment(colleague.Id, colleague.Name, 0, [$"referred by {expert!.Name}"]) { AadObjectId = colleague.AadObjectId, Email = colleague.Email };
         var stored = await queries.UpdateAsync(query.Community, query.Id, q =>
         {
             // An expert who answered may still point to a colleague; one who had not answered hands the question over.
@@ -205,6 +210,61 @@ public sealed class QueryResponses(
         await knowledge.PublishAsync(closed, cancellationToken);
         return CardActionResult.Replace(QueryCards.Ack(closed));
     }
+
+    /// <summary>
+    /// The asker rates one answer. Only the change is fed to routing (helpful → not helpful takes the raise back), and
+    /// only when the stored rating actually changed: a retried delivery or a second click changes nothing twice. The
+    /// feedback is written after the query, so a crash between the two can lose one raise but never doubles it.
+    /// </summary>
+    public async Task<CardActionResult> RateAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        var query = await LoadAsync(action, cancellationToken);
+        if (query is null)
+        {
+            return CardActionResult.Refuse(StatusCodes.Status404NotFound, Unknown);
+        }
+
+        if (turn.Activity.From?.Id != query.AskerId)
+        {
+            return CardActionResult.Refuse(StatusCodes.Status403Forbidden, NotAllowedToRate);
+        }
+
+        AnswerRating? rating = action.GetString(QueryCardKeys.Rating) switch
+        {
+            QueryCardKeys.Helpful => AnswerRating.Helpful,
+            QueryCardKeys.NotHelpful => AnswerRating.NotHelpful,
+            _ => null,
+        };
+        var expertId = action.GetString(QueryCardKeys.ExpertId);
+        if (rating is null || expertId is null || query.Experts.FirstOrDefault(e => e.ExpertId == expertId) is not { State: AssignmentState.Answered })
+        {
+            return CardActionResult.Refuse(StatusCodes.Status400BadRequest, UnknownAnswer);
+        }
+
+        AnswerRating? before = null;
+        var changed = false;
+        var stored = await queries.UpdateAsync(query.Community, query.Id, q =>
+        {
+            var current = q.Experts.FirstOrDefault(e => e.ExpertId == expertId);
+            changed = current is { State: AssignmentState.Answered } && current.Rating != rating;
+            before = current?.Rating;
+            return changed ? q.With(current! with { Rating = rating }) : null;
+        }, cancellationToken) ?? query;
+
+        var delta = Weight(rating) - Weight(before);
+        if (changed && delta != 0)
+        {
+            var raise = stored.Topics.Select(t => new RoutingFeedback(expertId, t, delta)).ToList();
+            await feedback.AddAsync(stored.Community, raise, cancellationToken);
+            feedbackHolder.Add(raise);
+        }
+
+        return CardActionResult.Replace(QueryCards.Ack(stored));
+    }
+
+    private static double Weight(AnswerRating? rating) => rating == AnswerRating.Helpful ? HelpfulBoost : 0;
 
     private async Task<(QueryRequest? Query, ExpertAssignment? Expert, CardActionResult? Refusal)> FindRoutedAsync(
         TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton(sp => new ExpertIndexHolder(ExpertIndex.Empty(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueryOptions>>().Value.Community)));
         services.AddSingleton(new ExpertRanker(new RoutingOptions()));
         services.AddSingleton<RoutingFeedbackHolder>();
+        services.AddSingleton<OpenRequestLoad>();
+        services.AddSingleton<RoutingContextBuilder>();
         services.AddSingleton<IExpertFinder, IndexedExpertFinder>();
         services.AddHostedService<ExpertIndexRefresher>();
         services.AddRequestMechanics();

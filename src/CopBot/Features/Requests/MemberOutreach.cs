@@ -98,5 +98,6 @@ public sealed class MemberOutreach(IConnectorClient connector, IContactStore con
     private async Task<MemberContact?> FindContactAsync(string tenantId, OutreachTarget member, CancellationToken cancellationToken) =>
         await contacts.GetMemberAsync(tenantId, member.Id, cancellationToken)
         ?? (member.AadObjectId is { } aad ? await contacts.FindMemberByAadObjectIdAsync(tenantId, aad, cancellationToken) : null)
-        ?? await contacts.FindMemberByAadObjectIdAsync(tenantId, member.Id, cancellationToken);
+        ?? await contacts.FindMemberByAadObjectIdAsync(tenantId, member.Id, cancellationToken)
+        ?? (member.Email is { Length: > 0 } email ? await contacts.FindMemberByEmailAsync(tenantId, email, cancellationToken) : null);
 }
