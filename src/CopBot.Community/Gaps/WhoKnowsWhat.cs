@@ -19,4 +19,33 @@ public static class WhoKnowsWhat
             return new TopicExperts(topic.Topic, topic.Experts, [.. result.Experts.Select(e => e.Name)]);
         })];
     }
+
+    /// <summary>
+    /// For a request's own topics: each topic some member holds, with the members the ranker puts first for it alone
+    /// (the asker excluded), when the ranker does not call that topic a gap too. Empty when nobody is close.
+    /// </summary>
+    public static IReadOnlyList<TopicExperts> ForTopics(
+        ExpertIndex index, ExpertRanker ranker, RoutingContext context, IEnumerable<string> topics, string? askerId, int expertsPerTopic)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(ranker);
+        ArgumentNullException.ThrowIfNull(topics);
+        var hints = new List<TopicExperts>();
+        foreach (var topic in topics.Select(Skill.NormalizeTag).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            var holders = index.ExpertsOn(index.Tags.Find(topic)).Length;
+            if (holders == 0)
+            {
+                continue;
+            }
+
+            var result = ranker.Rank(index, new RoutingQuery(topic, [topic], askerId, expertsPerTopic), context);
+            if (!result.IsGap && result.Experts.Count > 0)
+            {
+                hints.Add(new TopicExperts(topic, holders, [.. result.Experts.Select(e => e.Name)]));
+            }
+        }
+
+        return hints;
+    }
 }

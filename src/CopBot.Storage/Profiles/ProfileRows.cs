@@ -42,6 +42,7 @@ internal static class ProfileRows
             ["Location"] = profile.Location,
             ["Organization"] = profile.Organization,
             ["HistoryVersion"] = historyVersion,
+            ["JoinedAt"] = profile.JoinedAt,
         };
 
     public static ExpertProfile ToProfile(TableEntity entity, IReadOnlyList<AnsweredQuestion> history) =>
@@ -60,6 +61,7 @@ internal static class ProfileRows
             Location = entity.GetString("Location"),
             Organization = entity.GetString("Organization"),
             History = history,
+            JoinedAt = entity.GetDateTimeOffset("JoinedAt"),
         };
 
     public static string? HistoryVersion(TableEntity entity) => entity.GetString("HistoryVersion");

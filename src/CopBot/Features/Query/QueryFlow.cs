@@ -20,6 +20,7 @@ public sealed class QueryFlow(
     QueryThread thread,
     Knowledge.DuplicateCheck duplicates,
     IKnowledgeGapStore gaps,
+    Gaps.GapNotice gapNotice,
     IOptions<QueryOptions> options,
     TimeProvider clock,
     ILogger<QueryFlow> logger)
@@ -122,6 +123,8 @@ public sealed class QueryFlow(
             {
                 await gaps.RecordAsync(new KnowledgeGap(community, topic, stored.Id, stored.Question, stored.CreatedAt), cancellationToken);
             }
+
+            await gapNotice.NotifyOnceAsync(stored, cancellationToken);
         }
 
         return stored;

@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using CopBot.Community;
+using CopBot.Features.Digest;
+using CopBot.Testing;
+using CopBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CopBot.Tests;
+
+/// <summary>
+/// The periodic community digest through the real pipeline and its hosted service on a fake clock: a week of activity,
+/// the clock advanced past the digest moment, one digest posted in the community channel, never a second one.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class DigestTests(AzuriteFixture azurite)
+{
+    private const string Channel = "19:7b2e4d6f8a0c4e1b9d3f5a7c2e4b6d8f@thread.tacv2";
+    private const string Answered = "How do we design cash transfers for informal workers using the social registry? #cash-transfers";
+    private const string Unanswered = "Which lattice QCD solvers scale on exascale GPUs? #lattice-qcd";
+
+    // Monday 10:00 UTC: the week under way runs from Monday 09:00 to next Monday 09:00 (the default schedule).
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Digest_WeekOfActivity_PostedOnceInTheChannelAcrossChecksAndRestart()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommunityScenario.StartAsync(azurite, clock, withDigest: true);
+        await CommunityScenario.PrepareAsync(bot, joinedAt: Monday.AddDays(-60));
+        var profiles = bot.Services.GetRequiredService<IProfileStore>();
+        await profiles.UpsertAsync(new ExpertProfile("default", "29:1NewExpertZeynep", "Zeynep Karaca", [new Skill("glacial-lakes", 4)], [CommunityRole.Expert]), default);
+        await profiles.UpsertAsync(new ExpertProfile("default", "29:1NewMemberBo", "Bo Lindgren", [], [CommunityRole.Member]), default);
+        await AskAndAnswerAsync(bot);
+        await CommunityScenario.PostOkAsync(bot, NewThread(bot, "query " + Unanswered));
+        var link = new Uri("https://teams.microsoft.com/l/message/19%3Asynth%40thread.tacv2/1741?parentMessageId=1741");
+        await bot.Services.GetRequiredService<IKnowledgeBase>().AddAsync(new KnowledgeEntry("default", KnowledgeKind.Synthesis, "d-fire-brigades",
+            "Keeping village fire brigades engaged", "Rotate leadership; pay for equipment.", ["fire-management"],
+            [new("29:1Ty5", "Kalani Makoa Reyes"), new("ngo-gfa-0145", "Sebastián Ortega Nakamura")],
+            new KnowledgeThread("msteams", "19:synth@thread.tacv2;messageid=1741", "1741", CommunityScenario.Tenant, link), Monday.AddHours(3)), default);
+
+        // A check during the week: the last finished week was quiet, so nothing is posted for it.
+        await bot.Services.GetRequiredService<DigestChecker>().RunOnceAsync(default);
+        Assert.Empty(Digests(bot));
+        Assert.Equal(DigestOutcome.Quiet, await bot.Services.GetRequiredService<IDigestLog>().GetAsync("default", "2026-03-02T09:00Z", default));
+
+        clock.Advance(TimeSpan.FromDays(7));
+        var digest = await WaitForDigestAsync(bot);
+
+        Assert.Equal(Channel, (string?)digest.Json!["conversation"]!["id"]);
+        var card = digest.Json["attachments"]![0]!["content"]!.AsObject();
+        var json = Texts(card);
+        Assert.Contains("Community digest", json, StringComparison.Ordinal);
+        Assert.Contains("2 Mar 2026 09:00 – 9 Mar 2026 09:00 UTC", json, StringComparison.Ordinal);
+        Assert.Contains($"[Keeping village fire brigades engaged]({link.AbsoluteUri})", json, StringComparison.Ordinal);
+        Assert.Contains("crediting Kalani Makoa Reyes, Sebastián Ortega Nakamura", json, StringComparison.Ordinal);
+        Assert.Contains("Which lattice QCD solvers scale on exascale GPUs?", json, StringComparison.Ordinal);
+        Assert.Contains("no answer yet", json, StringComparison.Ordinal);
+        Assert.Contains("https://teams.microsoft.com/l/message/", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("How do we design cash transfers", json, StringComparison.Ordinal); // answered: needs no help
+        Assert.Contains("**New members**: Bo Lindgren", json, StringComparison.Ordinal);
+        Assert.Contains("**New experts**: Zeynep Karaca (#glacial-lakes)", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leila Haddad-Mansour", json, StringComparison.Ordinal); // joined two months ago
+        Assert.Contains("Amara Nwosu-Lindqvist: 1 answer", json, StringComparison.Ordinal);
+        SentCardAssert.Valid([card]);
+
+        // A second instance checking the same period, a restart and a later check in the same week: nothing more.
+        await bot.Services.GetRequiredService<DigestChecker>().RunOnceAsync(default);
+        await bot.RestartAsync();
+        await bot.Services.GetRequiredService<DigestChecker>().RunOnceAsync(default);
+        clock.Advance(TimeSpan.FromHours(1));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(Digests(bot));
+        Assert.Equal(DigestOutcome.Posted, await bot.Services.GetRequiredService<IDigestLog>().GetAsync("default", "2026-03-09T09:00Z", default));
+    }
+
+    [Fact]
+    public async Task Digest_TwoInstancesCheckingAtOnce_PostOnce()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommunityScenario.StartAsync(azurite, clock);
+        await CommunityScenario.PrepareAsync(bot, joinedAt: Monday.AddDays(-60));
+        await CommunityScenario.PostOkAsync(bot, NewThread(bot, "query " + Unanswered));
+        clock.Advance(TimeSpan.FromDays(7));
+
+        // Two checkers on the same storage, as two instances of the bot would run them.
+        var checker = bot.Services.GetRequiredService<DigestChecker>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => checker.RunOnceAsync(default))));
+
+        var digest = Assert.Single(Digests(bot));
+        Assert.Contains("no answer yet", digest.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Digest_NoChannelYet_NothingPostedAndRecorded()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommunityScenario.StartAsync(azurite, clock);
+        await bot.Services.GetRequiredService<IProfileStore>().UpsertAsync(new ExpertProfile("default", "29:1NewMemberBo", "Bo Lindgren", [], []), default);
+        clock.Advance(TimeSpan.FromDays(7));
+
+        await bot.Services.GetRequiredService<DigestChecker>().RunOnceAsync(default);
+
+        Assert.Empty(Digests(bot));
+        Assert.Equal(DigestOutcome.NoChannel, await bot.Services.GetRequiredService<IDigestLog>().GetAsync("default", "2026-03-09T09:00Z", default));
+    }
+
+    [Fact]
+    public async Task DigestCommand_Facilitator_GetsPrivatePreviewOthersAreRefused()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommunityScenario.StartAsync(azurite, clock);
+        await CommunityScenario.PrepareAsync(bot, joinedAt: Monday.AddDays(-60));
+        await CommunityScenario.PostOkAsync(bot, NewThread(bot, "query " + Unanswered));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var before = bot.Sent.Count;
+
+        await QueryScenario.SayInPersonalChatAsync(bot, "digest");
+        await QueryScenario.SayInPersonalChatAsync(bot, "digest", CommunityScenario.AmaraId);
+        await QueryScenario.SayInPersonalChatAsync(bot, "digest last year", CommunityScenario.AmaraId);
+        await CommunityScenario.PostOkAsync(bot, Facilitator(NewThread(bot, "digest 7")));
+
+        var sent = bot.Sent.Skip(before).ToList();
+        var texts = sent.Select(CommunityScenario.Text).ToList();
+        Assert.True(texts.Contains(DigestFeature.SentPrivately), string.Join("\n", sent.Select(r => r.Method + " " + r.Path + " " + CommunityScenario.Text(r))));
+        Assert.Contains(DigestFeature.NotAllowed, texts);
+        Assert.Contains(texts, t => t.StartsWith("Give a number of days", StringComparison.Ordinal) && t.Contains("digest 7", StringComparison.Ordinal));
+        Assert.Contains(DigestFeature.SentPrivately, texts);
+        var previews = sent.Where(r => r.Body.Contains("Digest preview", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, previews.Count);
+        Assert.All(previews, p => Assert.NotEqual(Channel, (string?)p.Json!["conversation"]!["id"]));
+        Assert.All(previews, p => Assert.Contains("Which lattice QCD solvers", p.Body, StringComparison.Ordinal));
+        Assert.Empty(Digests(bot)); // a preview is never posted in the channel
+        SentCardAssert.Valid([.. previews.Select(p => p.Json!["attachments"]![0]!["content"]!.AsObject())]);
+    }
+
+    /// <summary>A channel message starting its own thread (the recorded payload's id would be a redelivery).</summary>
+    private static JsonObject NewThread(BotHarness bot, string text)
+    {
+        var message = CommunityScenario.ChannelCommand(bot, text);
+        var root = "17" + Random.Shared.NextInt64(100_000_000_000, 999_999_999_999);
+        message["id"] = root;
+        message["conversation"]!["id"] = $"{Channel};messageid={root}";
+        return message;
+    }
+
+    private static JsonObject Facilitator(JsonObject message)
+    {
+        message["from"] = new JsonObject { ["id"] = CommunityScenario.AmaraId, ["name"] = "Amara Nwosu-Lindqvist", ["aadObjectId"] = CommunityScenario.AmaraAad };
+        return message;
+    }
+
+    private static async Task AskAndAnswerAsync(BotHarness bot)
+    {
+        await CommunityScenario.PostOkAsync(bot, NewThread(bot, "query " + Answered));
+        var queryId = QueryScenario.QueryIdOf(bot, Answered);
+        await CommunityScenario.InvokeAsync(bot, CommunityScenario.CardAction(bot, CommunityScenario.AmaraId, CommunityScenario.AmaraAad, "a:amara", "query.answer",
+            new JsonObject { ["requestId"] = queryId, ["answer"] = "Use mobile money and the registry." }));
+    }
+
+    /// <summary>Every text of a card, unescaped (JSON would escape the en dash and accents).</summary>
+    private static string Texts(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join("\n", o.Select(p => Texts(p.Value))),
+        JsonArray a => string.Join("\n", a.Select(Texts)),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => "",
+    };
+
+    /// <summary>New posts in the community channel (not replies in a thread) carrying the digest card.</summary>
+    private static List<RecordedRequest> Digests(BotHarness bot) =>
+        [.. bot.Sent.Where(r => r.Path.EndsWith("/activities", StringComparison.Ordinal)
+            && (string?)r.Json?["conversation"]?["id"] == Channel
+            && r.Body.Contains("Community digest", StringComparison.Ordinal))];
+
+    private static async Task<RecordedRequest> WaitForDigestAsync(BotHarness bot)
+    {
+        for (var i = 0; i < 200 && Digests(bot).Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return Assert.Single(Digests(bot));
+    }
+}
