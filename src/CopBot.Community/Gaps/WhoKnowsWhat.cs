@@ -33,16 +33,18 @@ public static class WhoKnowsWhat
         var hints = new List<TopicExperts>();
         foreach (var topic in topics.Select(Skill.NormalizeTag).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            var holders = index.ExpertsOn(index.Tags.Find(topic)).Length;
-            if (holders == 0)
+            var holders = index.ExpertsOn(index.Tags.Find(topic)).Select(e => index.Experts[e].Profile.Id).ToHashSet(StringComparer.Ordinal);
+            if (holders.Count == 0)
             {
                 continue;
             }
 
+            // The ranker fills its short list by activity; a hint names only members who hold the topic.
             var result = ranker.Rank(index, new RoutingQuery(topic, [topic], askerId, expertsPerTopic), context);
-            if (!result.IsGap && result.Experts.Count > 0)
+            var experts = result.IsGap ? [] : result.Experts.Where(e => holders.Contains(e.Id)).Select(e => e.Name).ToList();
+            if (experts.Count > 0)
             {
-                hints.Add(new TopicExperts(topic, holders, [.. result.Experts.Select(e => e.Name)]));
+                hints.Add(new TopicExperts(topic, holders.Count, experts));
             }
         }
 
