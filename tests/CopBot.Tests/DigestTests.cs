@@ -106,6 +106,30 @@ public sealed class DigestTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CommunityChannel_FirstChannelRequestWithoutInstall_KeptAndAnotherTeamNeverMovesIt()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommunityScenario.StartAsync(azurite, clock);
+
+        await QueryScenario.SayInPersonalChatAsync(bot, "help"); // a 1:1 chat is not a channel
+        Assert.Null(await bot.Services.GetRequiredService<ICommunityChannelStore>().GetAsync("default", default));
+        await CommunityScenario.PostOkAsync(bot, NewThread(bot, "help"));
+        await CommunityScenario.PostOkAsync(bot, InChannel(NewThread(bot, "help"), "19:otherteamchannel@thread.tacv2"));
+        await bot.RestartAsync(); // a new instance remembers nothing in memory: the stored channel still wins
+        await CommunityScenario.PostOkAsync(bot, InChannel(NewThread(bot, "help"), "19:thirdteamchannel@thread.tacv2"));
+
+        var channel = await bot.Services.GetRequiredService<ICommunityChannelStore>().GetAsync("default", default);
+        Assert.Equal((Channel, CommunityScenario.Tenant, "CopBot"), (channel!.ConversationId, channel.TenantId, channel.BotName));
+        Assert.Equal(bot.Connector.ServiceUrl, channel.ServiceUrl);
+    }
+
+    private static JsonObject InChannel(JsonObject message, string channel)
+    {
+        message["conversation"]!["id"] = $"{channel};messageid={(string)message["id"]!}";
+        return message;
+    }
+
+    [Fact]
     public async Task DigestCommand_Facilitator_GetsPrivatePreviewOthersAreRefused()
     {
         var clock = new FakeTimeProvider(Monday);

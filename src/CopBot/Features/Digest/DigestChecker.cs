@@ -29,19 +29,22 @@ public sealed class DigestChecker(
         var settings = options.Value;
         var community = queryOptions.Value.Community;
         var now = clock.GetUtcNow();
-        if (!settings.Enabled || settings.Schedule.LatestEndedBy(now) is not { } period
-            || await log.GetAsync(community, period.Key, cancellationToken) is { } done && done != DigestOutcome.Claimed)
+        if (!settings.Enabled || settings.Schedule.LatestEndedBy(now) is not { } period)
         {
             return;
         }
 
         try
         {
-            await SendAsync(community, period, now, settings.ClaimLease, cancellationToken);
+            // A finished period costs one point read per check; only an unfinished one goes on to claim.
+            if (await log.GetAsync(community, period.Key, cancellationToken) is null or DigestOutcome.Claimed)
+            {
+                await SendAsync(community, period, now, settings.ClaimLease, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The claim stays unfinished: another pass takes it over once its lease has run out.
+            // A storage or connector failure must not end the loop: an unfinished claim is taken over once its lease has run out.
             DigestLog.Failed(logger, ex, period.Key);
         }
     }

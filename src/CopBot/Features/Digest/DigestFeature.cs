@@ -4,6 +4,7 @@ using CopBot.Features.Requests;
 using CopBot.Features.Stats;
 using CopBot.Features.Synthesis;
 using CopBot.Protocol;
+using CopBot.Protocol.Connector;
 using CopBot.Turns;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +58,17 @@ public sealed class DigestFeature(
         }
 
         var digest = await reader.ReadAsync(community, period, cancellationToken);
-        var sent = await chat.SendCardAsync(turn.Activity, from, DigestCards.Build(digest, preview: true), "Digest preview", cancellationToken);
+        (string, string)? sent;
+        try
+        {
+            sent = await chat.SendCardAsync(turn.Activity, from, DigestCards.Build(digest, preview: true), "Digest preview", cancellationToken);
+        }
+        catch (ConnectorException) when (turn.Activity.Conversation?.ConversationType != ConversationTypes.Personal)
+        {
+            // Typically the app is not installed for them personally: the preview is never shown in the channel instead.
+            sent = null;
+        }
+
         if (turn.Activity.Conversation?.ConversationType != ConversationTypes.Personal)
         {
             await turn.ReplyAsync(sent is null ? CannotReach : SentPrivately, cancellationToken);
