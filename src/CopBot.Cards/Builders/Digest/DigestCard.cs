@@ -32,7 +32,7 @@ public static class DigestCard
         var body = new List<CardElement>
         {
             new TextBlock($"{(view.IsPreview ? "Digest preview" : "Community digest")}: {CardText.Escape(view.Community, 100)}") { Weight = FontWeight.Bolder, Size = TextSize.Medium, Wrap = true },
-            new TextBlock(CardText.Escape(view.Period, 100) + (view.IsPreview ? " (so far; only you see this)" : "")) { IsSubtle = true, Spacing = Spacing.None, Wrap = true },
+            new TextBlock(CardText.Escape(view.Period, 100) + (view.IsPreview ? " · preview, only you see it" : "")) { IsSubtle = true, Spacing = Spacing.None, Wrap = true },
         };
         Section(body, "New consolidated replies", view.Published);
         Section(body, "Open requests that need your help", view.NeedingHelp);
