@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CopBot.Cards;
 using CopBot.Community;
 using CopBot.Features.Digest;
 using CopBot.Testing;
@@ -31,13 +32,10 @@ public sealed class DigestTests(AzuriteFixture azurite)
         var profiles = bot.Services.GetRequiredService<IProfileStore>();
         await profiles.UpsertAsync(new ExpertProfile("default", "29:1NewExpertZeynep", "Zeynep Karaca", [new Skill("glacial-lakes", 4)], [CommunityRole.Expert]), default);
         await profiles.UpsertAsync(new ExpertProfile("default", "29:1NewMemberBo", "Bo Lindgren", [], [CommunityRole.Member]), default);
-        await AskAndAnswerAsync(bot);
+        var thread = await AskAndAnswerAsync(bot);
+        await SynthesizeAndPublishAsync(bot, thread);
         await CommunityScenario.PostOkAsync(bot, NewThread(bot, "query " + Unanswered));
-        var link = new Uri("https://teams.microsoft.com/l/message/19%3Asynth%40thread.tacv2/1741?parentMessageId=1741");
-        await bot.Services.GetRequiredService<IKnowledgeBase>().AddAsync(new KnowledgeEntry("default", KnowledgeKind.Synthesis, "d-fire-brigades",
-            "Keeping village fire brigades engaged", "Rotate leadership; pay for equipment.", ["fire-management"],
-            [new("29:1Ty5", "Kalani Makoa Reyes"), new("ngo-gfa-0145", "Sebastián Ortega Nakamura")],
-            new KnowledgeThread("msteams", "19:synth@thread.tacv2;messageid=1741", "1741", CommunityScenario.Tenant, link), Monday.AddHours(3)), default);
+        var link = $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(Channel)}/{thread.Split("=")[1]}?parentMessageId={thread.Split("=")[1]}";
 
         // A check during the week: the last finished week was quiet, so nothing is posted for it.
         await bot.Services.GetRequiredService<DigestChecker>().RunOnceAsync(default);
@@ -52,12 +50,13 @@ public sealed class DigestTests(AzuriteFixture azurite)
         var json = Texts(card);
         Assert.Contains("Community digest", json, StringComparison.Ordinal);
         Assert.Contains("2 Mar 2026 09:00 – 9 Mar 2026 09:00 UTC", json, StringComparison.Ordinal);
-        Assert.Contains($"[Keeping village fire brigades engaged]({link.AbsoluteUri})", json, StringComparison.Ordinal);
-        Assert.Contains("crediting Kalani Makoa Reyes, Sebastián Ortega Nakamura", json, StringComparison.Ordinal);
-        Assert.Contains("Which lattice QCD solvers scale on exascale GPUs?", json, StringComparison.Ordinal);
-        Assert.Contains("no answer yet", json, StringComparison.Ordinal);
-        Assert.Contains("https://teams.microsoft.com/l/message/", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("How do we design cash transfers", json, StringComparison.Ordinal); // answered: needs no help
+        var sections = json.Split("Open requests that need your help");
+        Assert.True(sections.Length == 2, json);
+        Assert.True(sections[0].Contains($"• [{Answered}]({link}", StringComparison.Ordinal), json); // the published synthesis
+        Assert.Contains("consolidated reply crediting Amara Nwosu-Lindqvist", sections[0], StringComparison.Ordinal);
+        Assert.Contains("• [Which lattice QCD solvers scale on exascale GPUs? #lattice-qcd](https://teams.microsoft.com/l/message/", sections[1], StringComparison.Ordinal);
+        Assert.Contains("no answer yet", sections[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("How do we design cash transfers", sections[1], StringComparison.Ordinal); // answered: needs no help
         Assert.Contains("**New members**: Bo Lindgren", json, StringComparison.Ordinal);
         Assert.Contains("**New experts**: Zeynep Karaca (#glacial-lakes)", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Leila Haddad-Mansour", json, StringComparison.Ordinal); // joined two months ago
@@ -174,12 +173,33 @@ public sealed class DigestTests(AzuriteFixture azurite)
         return message;
     }
 
-    private static async Task AskAndAnswerAsync(BotHarness bot)
+    /// <summary>A query asked in its own thread and answered by Amara; returns the thread.</summary>
+    private static async Task<string> AskAndAnswerAsync(BotHarness bot)
     {
-        await CommunityScenario.PostOkAsync(bot, NewThread(bot, "query " + Answered));
+        var ask = NewThread(bot, "query " + Answered);
+        await CommunityScenario.PostOkAsync(bot, ask);
         var queryId = QueryScenario.QueryIdOf(bot, Answered);
         await CommunityScenario.InvokeAsync(bot, CommunityScenario.CardAction(bot, CommunityScenario.AmaraId, CommunityScenario.AmaraAad, "a:amara", "query.answer",
-            new JsonObject { ["requestId"] = queryId, ["answer"] = "Use mobile money and the registry." }));
+            new JsonObject { ["requestId"] = queryId, ["answer"] = "Use mobile money and the social registry to reach informal workers. Start with a pilot in two districts." }));
+        return (string)ask["conversation"]!["id"]!;
+    }
+
+    /// <summary>Amara, a facilitator, presses Synthesize on the query's card and publishes the draft as it is.</summary>
+    private static async Task SynthesizeAndPublishAsync(BotHarness bot, string thread)
+    {
+        var ack = bot.SentCards.Last(c => c.ToJsonString().Contains(SynthesisVerbs.Start, StringComparison.Ordinal));
+        var start = await CommunityScenario.InvokeAsync(bot, CommunityScenario.CardAction(bot, CommunityScenario.AmaraId, CommunityScenario.AmaraAad, thread, SynthesisVerbs.Start,
+            (JsonObject)ack["actions"]!.AsArray().Single(a => (string?)a!["verb"] == SynthesisVerbs.Start)!["data"]!.DeepClone()));
+        Assert.Equal(200, (int)start["statusCode"]!);
+        var draft = bot.SentCards.Last(c => c.ToJsonString().Contains("Draft consolidated reply", StringComparison.Ordinal));
+        var data = draft["actions"]!.AsArray().Single(a => (string?)a!["verb"] == SynthesisVerbs.Publish)!["data"]!.DeepClone().AsObject();
+        foreach (var input in draft["body"]!.AsArray().Where(e => (string?)e!["type"] == "Input.Text"))
+        {
+            data[(string)input!["id"]!] = (string?)input["value"] ?? "";
+        }
+
+        var published = await CommunityScenario.InvokeAsync(bot, CommunityScenario.CardAction(bot, CommunityScenario.AmaraId, CommunityScenario.AmaraAad, "a:amara", SynthesisVerbs.Publish, data));
+        Assert.Equal(200, (int)published["statusCode"]!);
     }
 
     /// <summary>Every text of a card, unescaped (JSON would escape the en dash and accents).</summary>
