@@ -33,8 +33,11 @@ public sealed class CopBotTables
         RequestThreads = service.GetTableClient(options.TablePrefix + "RequestThreads");
         WorkingGroups = service.GetTableClient(options.TablePrefix + "WorkingGroups");
         OpenWorkingGroups = service.GetTableClient(options.TablePrefix + "OpenWorkingGroups");
+        CommunityChannels = service.GetTableClient(options.TablePrefix + "CommunityChannels");
+        Digests = service.GetTableClient(options.TablePrefix + "Digests");
         All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, KnowledgeGaps,
-            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads, WorkingGroups, OpenWorkingGroups, Syntheses, ContributionCredits];
+            Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads, WorkingGroups, OpenWorkingGroups, Syntheses, ContributionCredits,
+            CommunityChannels, Digests];
     }
 
     /// <summary>Members by tenant (row: user id) plus their Entra-object-id index rows.</summary>
@@ -99,6 +102,12 @@ public sealed class CopBotTables
 
     /// <summary>Credits for published syntheses: partition (community, contributor), row request id.</summary>
     public TableClient ContributionCredits { get; }
+
+    /// <summary>The channel each community's digest goes to: partition community, one row.</summary>
+    public TableClient CommunityChannels { get; }
+
+    /// <summary>Digests claimed and sent: partition community, row the period's key.</summary>
+    public TableClient Digests { get; }
 
     public IReadOnlyList<TableClient> All { get; }
 

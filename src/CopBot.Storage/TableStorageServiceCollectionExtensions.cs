@@ -54,6 +54,8 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IWorkingGroupStore, TableWorkingGroupStore>();
         services.AddSingleton<IContributionStore, TableContributionStore>();
         services.AddSingleton<IRequestThreadIndex, TableRequestThreadIndex>();
+        services.AddSingleton<ICommunityChannelStore, TableCommunityChannelStore>();
+        services.AddSingleton<IDigestLog, TableDigestLog>();
         return services;
     }
 

@@ -74,8 +74,10 @@ public sealed class ManifestPackageTests
                 .ToList();
             var titles = commands.Select(c => c.Title).ToHashSet(StringComparer.Ordinal);
 
-            Assert.Empty(catalog.Except(titles));
+            Assert.Empty(catalog.Except(titles).Except(CommandCatalog.UnlistedIn(scope)));
             Assert.Empty(titles.Except(catalog));
+            Assert.Empty(titles.Intersect(CommandCatalog.UnlistedIn(scope)));
+            Assert.InRange(commands.Count, 1, CommandCatalog.MaxManifestCommands);
             Assert.All(commands, c => Assert.False(string.IsNullOrWhiteSpace(c.Description), c.Title + " has no description"));
             Assert.Equal(commands.Count, titles.Count);
         }

@@ -54,7 +54,7 @@ public static class IndicatorCalculator
             from,
             to,
             members,
-            profiles.Count(p => p.Roles.Contains(CommunityRole.Expert) || p.History.Count > 0 || p.Skills.Count > 0),
+            profiles.Count(HasExpertise),
             contributorIds.Count,
             new ParticipationLevels(contributing, asking, members - contributing - asking),
             // A request answered from the knowledge base was never routed, so it is not counted here.
@@ -69,6 +69,13 @@ public static class IndicatorCalculator
         {
             ReviewsCompleted = (others ?? ModalityRecords.None).ReviewsIn(from, to),
         };
+    }
+
+    /// <summary>A member counted as an expert: the expert role, declared skills or answers on record.</summary>
+    public static bool HasExpertise(ExpertProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Roles.Contains(CommunityRole.Expert) || profile.History.Count > 0 || profile.Skills.Count > 0;
     }
 
     private static TimeSpan Median(List<TimeSpan> sorted) => sorted.Count % 2 == 1

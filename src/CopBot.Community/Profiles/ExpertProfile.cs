@@ -35,6 +35,12 @@ public sealed record ExpertProfile(
     /// <summary>True while <see cref="BusyUntil"/> lies after <paramref name="now"/>.</summary>
     public bool IsBusyAt(DateTimeOffset now) => BusyUntil is { } until && now < until;
 
+    /// <summary>
+    /// When the profile was first stored (the store sets and keeps it; null for profiles stored before it was kept).
+    /// Not part of equality: re-importing the same profile is still "unchanged".
+    /// </summary>
+    public DateTimeOffset? JoinedAt { get; init; }
+
     // Records compare lists by reference; value equality lets a re-import recognise an unchanged profile.
     public bool Equals(ExpertProfile? other) =>
         other is not null

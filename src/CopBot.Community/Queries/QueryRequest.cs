@@ -34,6 +34,9 @@ public sealed record QueryRequest(
     /// <summary>The acknowledgement card in the thread, updated in place as answers arrive.</summary>
     public string? AckActivityId { get; init; }
 
+    /// <summary>When the facilitators were told this query is a knowledge gap (claimed before telling, so once only).</summary>
+    public DateTimeOffset? GapNoticeSentAt { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<ExpertAssignment> Answered => [.. Experts.Where(e => e.State == AssignmentState.Answered)];
 

@@ -47,7 +47,7 @@ internal sealed class ProfileBatchWriter(CopBotTables tables, ProfileHistoryRows
             var version = current is not null && current.Profile.History.SequenceEqual(profile.History)
                 ? current.HistoryVersion
                 : await history.WriteAsync(profile, ct);
-            plans[i] = new Plan(profile, current, version, current is null ? UpsertOutcome.Created : UpsertOutcome.Updated);
+            plans[i] = new Plan(store.Stamped(profile, current), current, version, current is null ? UpsertOutcome.Created : UpsertOutcome.Updated);
         });
 
         var outcomes = plans.Select(p => p.Outcome).ToArray();

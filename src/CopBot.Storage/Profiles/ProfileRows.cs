@@ -43,6 +43,7 @@ internal static class ProfileRows
             ["Organization"] = profile.Organization,
             ["BusyUntil"] = profile.BusyUntil,
             ["HistoryVersion"] = historyVersion,
+            ["JoinedAt"] = profile.JoinedAt,
         };
 
     public static ExpertProfile ToProfile(TableEntity entity, IReadOnlyList<AnsweredQuestion> history) =>
@@ -62,6 +63,7 @@ internal static class ProfileRows
             Organization = entity.GetString("Organization"),
             BusyUntil = entity.GetDateTimeOffset("BusyUntil"),
             History = history,
+            JoinedAt = entity.GetDateTimeOffset("JoinedAt"),
         };
 
     public static string? HistoryVersion(TableEntity entity) => entity.GetString("HistoryVersion");

@@ -15,9 +15,11 @@ public sealed class TableProfileStore : IProfileStore
     private readonly ProfileHistoryRows _history;
     private readonly ILogger<TableProfileStore> _logger;
     private readonly ProfileBatchWriter _batches;
+    private readonly TimeProvider _clock;
 
-    public TableProfileStore(CopBotTables tables, ILogger<TableProfileStore> logger)
+    public TableProfileStore(CopBotTables tables, ILogger<TableProfileStore> logger, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(tables);
         _tables = tables;
         _history = new ProfileHistoryRows(tables.ProfileHistory);
@@ -94,6 +96,7 @@ public sealed class TableProfileStore : IProfileStore
             return UpsertOutcome.Unchanged;
         }
 
+        profile = Stamped(profile, current);
         var historyVersion = current is not null && current.Profile.History.SequenceEqual(profile.History)
             ? current.HistoryVersion
             : await _history.WriteAsync(profile, cancellationToken);
@@ -114,6 +117,10 @@ public sealed class TableProfileStore : IProfileStore
 
         return current is null ? UpsertOutcome.Created : UpsertOutcome.Updated;
     }
+
+    /// <summary>The profile with its joining date: kept from the stored row, or now for a new one (unless given).</summary>
+    internal ExpertProfile Stamped(ExpertProfile profile, StoredProfile? current) =>
+        profile with { JoinedAt = current is null ? profile.JoinedAt ?? _clock.GetUtcNow() : current.Profile.JoinedAt };
 
     // The profile row (ETag-guarded) and its lookup rows change together or not at all.
     internal static List<TableTransactionAction> ProfileActions(

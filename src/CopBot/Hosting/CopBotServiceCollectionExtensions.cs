@@ -1,6 +1,7 @@
 using CopBot.Features.Collaborate;
 using CopBot.Features.Consult;
 using CopBot.Features.Contacts;
+using CopBot.Features.Digest;
 using CopBot.Features.Discuss;
 using CopBot.Features.Help;
 using CopBot.Features.Knowledge;
@@ -47,6 +48,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddSynthesisFeature(configuration);
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<IBotFeature, Features.Gaps.GapsFeature>();
+        services.AddDigestFeature(configuration);
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<StartupChecks>();

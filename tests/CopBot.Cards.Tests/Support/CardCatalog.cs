@@ -20,7 +20,8 @@ internal static class CardCatalog
 
     /// <summary>The core cards here, then each feature's cards from its own test file.</summary>
     public static IReadOnlyList<CardFixture> All => s_all ??=
-        [.. Core, .. ProfileCardTests.Fixtures, .. QueryCardsTests.Fixtures, .. KnowledgeCardsTests.Fixtures, .. DiscussConsultCardsTests.Fixtures, .. CollaborateCardsTests.Fixtures, .. SynthesisCardsTests.Fixtures];
+        [.. Core, .. ProfileCardTests.Fixtures, .. QueryCardsTests.Fixtures, .. KnowledgeCardsTests.Fixtures, .. DiscussConsultCardsTests.Fixtures, .. CollaborateCardsTests.Fixtures, .. SynthesisCardsTests.Fixtures,
+            .. DigestCardsTests.Fixtures];
 
     private static IReadOnlyList<CardFixture>? s_all;
 

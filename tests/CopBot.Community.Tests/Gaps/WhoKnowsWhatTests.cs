@@ -25,4 +25,16 @@ public class WhoKnowsWhatTests
     [Fact]
     public void Build_EmptyCommunity_EmptyMap() =>
         Assert.Empty(WhoKnowsWhat.Build(ExpertIndex.Empty("c"), new ExpertRanker(new RoutingOptions()), new RoutingContext(Now), 5, 3));
+
+    [Fact]
+    public void ForTopics_OnlyTopicsSomeoneHolds_AskerExcluded()
+    {
+        var index = ExpertIndex.Build("c", [Expert("ana", "fire", "drones"), Expert("ben", "fire"), Expert("dee", "drones")]);
+
+        var hints = WhoKnowsWhat.ForTopics(index, new ExpertRanker(new RoutingOptions()), new RoutingContext(Now), ["#Fire", "lattice-qcd", "fire"], askerId: "ben", expertsPerTopic: 3);
+
+        var hint = Assert.Single(hints);
+        Assert.Equal(("fire", 2), (hint.Topic, hint.ExpertCount));
+        Assert.Equal(["ANA"], hint.Experts);
+    }
 }

@@ -30,7 +30,11 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableProcessedActivityStore ProcessedActivities() => new(Tables, Time);
 
-    public TableProfileStore Profiles() => new(Tables, Logger.For<TableProfileStore>());
+    public TableProfileStore Profiles() => new(Tables, Logger.For<TableProfileStore>(), Time);
+
+    public TableCommunityChannelStore CommunityChannels() => new(Tables);
+
+    public TableDigestLog Digests() => new(Tables);
 
     public TableQueryStore Queries() => new(Tables, Logger.For<TableQueryStore>());
 

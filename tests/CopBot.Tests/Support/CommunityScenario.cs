@@ -27,25 +27,30 @@ public static class CommunityScenario
     public const string FormThread = "19:7b2e4d6f8a0c4e1b9d3f5a7c2e4b6d8f@thread.tacv2;messageid=1741684467331";
     public const string FormRequesterId = "29:1GcS4EN9ej2pvwTJa5mT8X9zj8MbqKzrBqGHnAuRxY0sTuNpL2QHwsXJD3rHdkY-nr7XmEaCGEDcTeGeUC6o9Fw";
 
-    public static Task<BotHarness> StartAsync(AzuriteFixture azurite, FakeTimeProvider clock) =>
+    /// <param name="withDigest">Keeps the periodic digest service, driven by <paramref name="clock"/> (removed otherwise, so
+    /// advancing the clock in other tests never posts a digest).</param>
+    public static Task<BotHarness> StartAsync(AzuriteFixture azurite, FakeTimeProvider clock, bool withDigest = false) =>
         BotHarness.StartAsync(azurite, authenticated: false, configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             foreach (var periodic in services.Where(d => d.ServiceType == typeof(IHostedService)
                 && (d.ImplementationType == typeof(QueryDeadlineService) || d.ImplementationType == typeof(DiscussDeadlineService)
                     || d.ImplementationType == typeof(CopBot.Features.Consult.ConsultDeadlineService)
-                    || d.ImplementationType == typeof(CopBot.Features.Collaborate.CollaborateProgressService))).ToList())
+                    || d.ImplementationType == typeof(CopBot.Features.Collaborate.CollaborateProgressService)
+                    || (!withDigest && d.ImplementationType == typeof(CopBot.Features.Digest.DigestService)))).ToList())
             {
                 services.Remove(periodic);
             }
         });
 
     /// <summary>Demo profiles imported and indexed; the bot installed in the team whose roster holds Amara and Tomás.</summary>
-    public static async Task PrepareAsync(BotHarness bot)
+    /// <param name="joinedAt">When the demo profiles joined (default: now on the bot's clock).</param>
+    public static async Task PrepareAsync(BotHarness bot, DateTimeOffset? joinedAt = null)
     {
         using (var reader = File.OpenText(Path.Combine(AzuriteFixture.RepositoryRoot, "samples", "demo-community.jsonl")))
         {
-            var summary = await new ProfileImporter(bot.Services.GetRequiredService<IProfileStore>()).ImportAsync(reader);
+            var store = bot.Services.GetRequiredService<IProfileStore>();
+            var summary = await new ProfileImporter(joinedAt is { } at ? new JoinedOn(store, at) : store).ImportAsync(reader);
             Assert.Empty(summary.Errors);
         }
 
@@ -134,4 +139,24 @@ public static class CommunityScenario
     }
 
     public static string Text(RecordedRequest request) => (string?)request.Json?["text"] ?? string.Empty;
+
+    /// <summary>Imports profiles as if they had joined on a given day (the store keeps a given joining date for new profiles).</summary>
+    private sealed class JoinedOn(IProfileStore inner, DateTimeOffset joinedAt) : IProfileStore
+    {
+        public Task<UpsertOutcome> UpsertAsync(ExpertProfile profile, CancellationToken cancellationToken) =>
+            inner.UpsertAsync(profile with { JoinedAt = joinedAt }, cancellationToken);
+
+        public Task<IReadOnlyList<UpsertOutcome>> UpsertManyAsync(IReadOnlyList<ExpertProfile> profiles, CancellationToken cancellationToken) =>
+            inner.UpsertManyAsync([.. profiles.Select(p => p with { JoinedAt = joinedAt })], cancellationToken);
+
+        public Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken) => inner.GetAsync(community, id, cancellationToken);
+
+        public Task<IReadOnlyList<ExpertProfile>> ListAsync(string community, CancellationToken cancellationToken) => inner.ListAsync(community, cancellationToken);
+
+        public Task<ExpertProfile?> FindByAadObjectIdAsync(string community, string aadObjectId, CancellationToken cancellationToken) =>
+            inner.FindByAadObjectIdAsync(community, aadObjectId, cancellationToken);
+
+        public Task<ExpertProfile?> FindByEmailAsync(string community, string email, CancellationToken cancellationToken) =>
+            inner.FindByEmailAsync(community, email, cancellationToken);
+    }
 }

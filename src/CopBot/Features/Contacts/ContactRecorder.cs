@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using CopBot.Community;
+using CopBot.Features.Query;
 using CopBot.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Contacts;
 
 /// <summary>
 /// Saves how to reach the sender and the conversation (serviceUrl, ids, tenant) on install and first contact:
 /// proactive 1:1 cards and thread updates need them later. A per-instance memo skips rewriting what has not
-/// changed, so an ordinary message costs no storage round-trip.
+/// changed, so an ordinary message costs no storage round-trip. The first team channel the bot is added to or spoken
+/// to in becomes the community's channel (where the digest is posted); later channels never replace it.
 /// </summary>
-public sealed class ContactRecorder(IContactStore store, TimeProvider clock)
+public sealed class ContactRecorder(IContactStore store, ICommunityChannelStore channels, IOptions<QueryOptions> options, TimeProvider clock)
 {
     private const string UnknownTenant = "none";
     private readonly ConcurrentDictionary<string, string> _saved = new(StringComparer.Ordinal);
@@ -24,6 +27,13 @@ public sealed class ContactRecorder(IContactStore store, TimeProvider clock)
         var conversation = ToConversationContact(activity, reference, now);
         await SaveOnceAsync($"c|{conversation.ConversationId}", $"{conversation.ServiceUrl}|{conversation.BotName}",
             ct => store.UpsertConversationAsync(conversation, ct), cancellationToken);
+        if (conversation.ConversationType == ConversationTypes.Channel)
+        {
+            var community = options.Value.Community;
+            var channel = new CommunityChannel(community, conversation.ChannelId, conversation.ServiceUrl, conversation.ConversationId, conversation.TenantId,
+                conversation.TeamName, conversation.BotId, conversation.BotName, now);
+            await SaveOnceAsync($"community|{community}", "recorded", ct => channels.RecordIfAbsentAsync(channel, ct), cancellationToken);
+        }
 
         var people = new List<ChannelAccount> { activity.From! };
         people.AddRange((activity.MembersAdded ?? []).Where(m => m.Id != activity.Recipient?.Id));

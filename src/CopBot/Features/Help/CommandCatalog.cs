@@ -16,8 +16,18 @@ public static class CommandCatalog
         new("stats", "Facilitators: the community's indicators for a period (members, answer rate, gaps, top contributors).", "stats 30"),
         new("gaps", "Facilitators: topics nobody could answer, and who knows what in the community.", "gaps"),
         new("synthesize", "Facilitators: turn a thread's contributions into a consolidated reply.", "synthesize"),
+        new("digest", "Facilitators: preview the community digest (new replies, open requests, newcomers, top contributors).", "digest"),
         new("help", "Show this list.", "help"),
     ];
+
+    /// <summary>Teams shows at most this many commands per scope (the manifest schema's limit).</summary>
+    public const int MaxManifestCommands = 10;
+
+    /// <summary>
+    /// Commands left out of a scope's manifest list to stay within <see cref="MaxManifestCommands"/>; they still work
+    /// there when typed. <c>digest</c> is a 1:1 preview, <c>synthesize</c> without an id needs a request's thread.
+    /// </summary>
+    public static IReadOnlyList<string> UnlistedIn(string scope) => scope == "personal" ? ["synthesize"] : ["digest"];
 
     public static CommandHelp? Find(string? name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -33,6 +43,7 @@ public static class CommandCatalog
         "search" => "Write search and a few words. I look through the questions the community has answered and the consolidated replies facilitators published, and show the best matches with who contributed and a link to the thread.",
         "profile" => "Your profile tells me what you know: topics with a level, languages, location, organisation, and whether you are available. It decides which questions reach you.",
         "stats" => "Facilitators and coordinators only: stats shows the last 30 days; stats 7 the last week; stats 2025-01-01 2025-03-31 a period. Members, active contributors, levels of participation, requests, answer rate, median time to first answer, questions answered from the knowledge base, gaps by topic and top contributors. The admin CLI exports the same as CSV.",
+        "digest" => "Facilitators only: digest shows you, privately, what the community's next digest says so far; digest 7 or digest 2025-01-01 2025-03-31 a period of your choice. Every week (configurable) the digest is posted in the community's channel: new consolidated replies, open requests that need help, new members and experts, and thanks to the top contributors. A period with nothing to say posts nothing.",
         "synthesize" => "Facilitators only: in a request's thread, synthesize drafts a consolidated reply from every contribution, crediting each contributor, for you to edit and publish.",
         _ => "Type help to see every command.",
     };

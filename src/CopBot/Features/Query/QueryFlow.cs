@@ -20,6 +20,7 @@ public sealed class QueryFlow(
     QueryThread thread,
     Knowledge.DuplicateCheck duplicates,
     IKnowledgeGapStore gaps,
+    Gaps.GapNotice gapNotice,
     IOptions<QueryOptions> options,
     TimeProvider clock,
     ILogger<QueryFlow> logger)
@@ -71,7 +72,7 @@ public sealed class QueryFlow(
     public async Task RouteAsync(QueryAsk ask, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        var query = await CreateOrResumeAsync(ask, cancellationToken);
+        var (query, isGap) = await CreateOrResumeAsync(ask, cancellationToken);
         if (query.AckActivityId is null)
         {
             var ackId = await thread.PostCardAsync(query.Place, QueryCards.Ack(query), "Query received", cancellationToken);
@@ -85,6 +86,12 @@ public sealed class QueryFlow(
         }
 
         await thread.RefreshAckAsync(query, cancellationToken);
+        if (isGap)
+        {
+            // After the asker's acknowledgement and the experts: the facilitators' notice is the least urgent step.
+            await gapNotice.NotifyOnceAsync(query, cancellationToken);
+        }
+
         Log.QueryRouted(logger, query.Id, query.Experts.Count(e => e.State != AssignmentState.Waiting), query.Experts.Count);
     }
 
@@ -95,7 +102,7 @@ public sealed class QueryFlow(
         return new QueryAsk(place, activity.From!.Id!, activity.From.Name ?? "A member", text.Question, text.Tags, isUrgent);
     }
 
-    private async Task<QueryRequest> CreateOrResumeAsync(QueryAsk ask, CancellationToken cancellationToken)
+    private async Task<(QueryRequest Query, bool IsGap)> CreateOrResumeAsync(QueryAsk ask, CancellationToken cancellationToken)
     {
         var community = options.Value.Community;
         var search = await finder.FindAsync(community, new QueryText(ask.Question, ask.Tags), ask.AskerId, options.Value.CandidatesKept, cancellationToken);
@@ -124,6 +131,6 @@ public sealed class QueryFlow(
             }
         }
 
-        return stored;
+        return (stored, search.IsGap);
     }
 }

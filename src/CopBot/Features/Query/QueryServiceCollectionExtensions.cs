@@ -19,6 +19,7 @@ public static class QueryServiceCollectionExtensions
         services.AddRequestMechanics();
         services.AddSingleton<QueryThread>();
         services.AddSingleton<ExpertOutreach>();
+        services.AddSingleton<Gaps.GapNotice>();
         services.AddSingleton<QueryFlow>();
         services.AddSingleton<QueryResponses>();
         services.AddSingleton<QueryDeadlineChecker>();

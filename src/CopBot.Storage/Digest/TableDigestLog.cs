@@ -1,0 +1,74 @@
+using Azure;
+using Azure.Data.Tables;
+using CopBot.Community;
+
+namespace CopBot.Storage;
+
+/// <summary>
+/// The digest log: partition community, row the period key. A claim is an insert (409 = someone else has it) or, for
+/// a stale unfinished claim, an ETag-guarded replace (412 = someone else took it over first).
+/// </summary>
+public sealed class TableDigestLog(CopBotTables tables) : IDigestLog
+{
+    public async Task<DigestClaim?> TryClaimAsync(string community, string periodKey, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var entity = Entity(community, periodKey, DigestOutcome.Claimed, now, null);
+        try
+        {
+            var added = await tables.Digests.AddEntityAsync(entity, cancellationToken);
+            return new DigestClaim(community, periodKey, now, added.Headers.ETag?.ToString() ?? "");
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Someone claimed it; take over only an unfinished claim whose holder has had more than its lease.
+        }
+
+        var stored = await tables.Digests.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+        if (!stored.HasValue || Outcome(stored.Value!) != DigestOutcome.Claimed || stored.Value!.GetDateTimeOffset("ClaimedAt") is not { } claimedAt || claimedAt + lease > now)
+        {
+            return null;
+        }
+
+        try
+        {
+            var replaced = await tables.Digests.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new DigestClaim(community, periodKey, now, replaced.Headers.ETag?.ToString() ?? "");
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> FinishAsync(DigestClaim claim, DigestOutcome outcome, string? activityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        try
+        {
+            await tables.Digests.UpdateEntityAsync(
+                Entity(claim.Community, claim.PeriodKey, outcome, claim.ClaimedAt, activityId), new ETag(claim.ETag), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<DigestOutcome?> GetAsync(string community, string periodKey, CancellationToken cancellationToken)
+    {
+        var stored = await tables.Digests.GetEntityIfExistsAsync<TableEntity>(KeyEncoder.Encode(community), KeyEncoder.Encode(periodKey), cancellationToken: cancellationToken);
+        return stored.HasValue ? Outcome(stored.Value!) : null;
+    }
+
+    private static TableEntity Entity(string community, string periodKey, DigestOutcome outcome, DateTimeOffset claimedAt, string? activityId) =>
+        new(KeyEncoder.Encode(community), KeyEncoder.Encode(periodKey))
+        {
+            ["Outcome"] = outcome.ToString(),
+            ["ClaimedAt"] = claimedAt,
+            ["ActivityId"] = activityId,
+        };
+
+    private static DigestOutcome? Outcome(TableEntity entity) =>
+        Enum.TryParse<DigestOutcome>(entity.GetString("Outcome"), out var outcome) ? outcome : null;
+}
