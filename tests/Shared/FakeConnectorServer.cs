@@ -57,6 +57,13 @@ public sealed class FakeConnectorServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>
+    /// Awaited before a connector call is answered (not token requests): a slow or gated connector. A call whose
+    /// client goes away meanwhile (the bot was killed) is neither recorded nor answered, like a request that never
+    /// reached the service.
+    /// </summary>
+    public Func<HttpRequest, CancellationToken, Task>? BeforeAnswer { get; set; }
+
     public int TokenRequestCount => Volatile.Read(ref _tokenCount);
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> TokenForms => [.. _tokenForms];
@@ -98,6 +105,18 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         {
             await AnswerTokenAsync(context.Response, body);
             return;
+        }
+
+        if (BeforeAnswer is { } hold)
+        {
+            try
+            {
+                await hold(request, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
         }
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();

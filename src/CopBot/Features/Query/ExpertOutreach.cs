@@ -1,35 +1,44 @@
 using CopBot.Community;
 using CopBot.Features.Requests;
+using CopBot.Outbox;
 
 namespace CopBot.Features.Query;
 
 /// <summary>
-/// Asks one expert through the shared <see cref="MemberOutreach"/> (1:1 card, or @mention in the thread when the
-/// bot cannot reach them privately). The outcome is stored on the query before returning.
+/// Asks experts through the <see cref="IOutbox"/>: one <see cref="ExpertAskDelivery"/> message each (1:1 card, or
+/// @mention in the thread when the bot cannot reach them privately), enqueued before they are marked asked, so a
+/// crash in between re-enqueues (the message key makes that harmless) instead of losing the notification.
 /// </summary>
 public sealed class ExpertOutreach(
+    IOutbox outbox,
     MemberOutreach outreach,
     RequestAuthorization authorization,
     IQueryStore queries,
     QueryThread thread,
     TimeProvider clock)
 {
-    public async Task<QueryRequest> AskAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken)
+    public Task<QueryRequest> AskAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken) =>
+        AskAllAsync(query, [expert], cancellationToken);
+
+    /// <summary>Enqueues one ask per expert, then marks them asked in one write; returns the stored query.</summary>
+    public async Task<QueryRequest> AskAllAsync(QueryRequest query, IReadOnlyList<ExpertAssignment> experts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(expert);
-        var reached = await outreach.ReachAsync(
-            query.Place, Target(expert), QueryCards.ExpertRequest(query, expert), "A question for you",
-            "could you help with this question? Reply in this thread.", cancellationToken);
-        var asked = expert with
+        ArgumentNullException.ThrowIfNull(experts);
+        if (experts.Count == 0)
         {
-            NotifiedBy = reached.Channel,
-            PersonalConversationId = reached.PersonalConversationId ?? expert.PersonalConversationId,
-            CardActivityId = reached.CardActivityId ?? expert.CardActivityId,
-            State = AssignmentState.Asked,
-            AskedAt = clock.GetUtcNow(),
-        };
-        return await queries.UpdateAsync(query.Community, query.Id, q => q.With(asked), cancellationToken) ?? query.With(asked);
+            return query;
+        }
+
+        await outbox.EnqueueAsync([.. experts.Select(e => ExpertAskDelivery.Message(query, e))], cancellationToken);
+        var ids = experts.Select(e => e.ExpertId).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        return await queries.UpdateAsync(query.Community, query.Id, q =>
+        {
+            // Only experts still waiting: the worker may have reached (and marked) some of them already.
+            var waiting = q.Experts.Where(e => ids.Contains(e.ExpertId) && e.State == AssignmentState.Waiting).ToList();
+            return waiting.Count == 0 ? null : waiting.Aggregate(q, (current, e) => current.With(e with { State = AssignmentState.Asked, AskedAt = now }));
+        }, cancellationToken) ?? query;
     }
 
     /// <summary>A nudge where the expert was asked: their 1:1 chat, or the thread for those reached by mention.</summary>

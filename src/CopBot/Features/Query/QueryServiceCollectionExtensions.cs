@@ -17,6 +17,7 @@ public static class QueryServiceCollectionExtensions
         services.AddRequestMechanics();
         services.AddSingleton<QueryThread>();
         services.AddSingleton<ExpertOutreach>();
+        services.AddSingleton<Outbox.IOutboxHandler, ExpertAskDelivery>();
         services.AddSingleton<QueryFlow>();
         services.AddSingleton<QueryResponses>();
         services.AddSingleton<QueryDeadlineChecker>();
