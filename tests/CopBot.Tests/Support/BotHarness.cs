@@ -26,6 +26,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private bool _ownsConnector = true;
 
     private BotHarness(
         FakeConnectorServer connector, LoopbackIssuer? issuer, string tablePrefix, string connectionString,
@@ -65,10 +66,15 @@ public sealed class BotHarness : IAsyncDisposable
         FakeConnectorServer? connector = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        connector ??= await FakeConnectorServer.StartAsync();
         var issuer = authenticated ? await LoopbackIssuer.StartAsync() : null;
+        var shared = connector is not null;
+        connector ??= await FakeConnectorServer.StartAsync();
         var prefix = tablePrefix ?? "T" + Guid.NewGuid().ToString("N")[..12];
-        var harness = new BotHarness(connector, issuer, prefix, connectionString ?? azurite.ConnectionString, configureServices, settings);
+        var harness = new BotHarness(connector, issuer, prefix, connectionString ?? azurite.ConnectionString, configureServices, settings)
+        {
+            // A second instance on the same storage and connector (scale-out tests) leaves the connector to the first.
+            _ownsConnector = !shared,
+        };
         await harness.WaitForStorageAsync();
         return harness;
     }
@@ -224,7 +230,11 @@ public sealed class BotHarness : IAsyncDisposable
     {
         Client.Dispose();
         await Factory.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (_ownsConnector)
+        {
+            await Connector.DisposeAsync();
+        }
+
         if (Issuer is not null)
         {
             await Issuer.DisposeAsync();
