@@ -88,12 +88,13 @@ public sealed class OutboxDeliveries
     }
 
     /// <summary>Records the send; from now on the key is never sent again.</summary>
-    public async Task RecordSentAsync(string key, string outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordSentAsync(string key, string outcome, string sender, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(KeyEncoder.Encode(key), Row)
         {
             ["State"] = SentState,
             ["Outcome"] = outcome,
+            ["SentBy"] = sender,
             ["SentAt"] = now,
         };
         // Unconditional: whatever happened to the claim meanwhile, this send did happen.
@@ -113,16 +114,16 @@ public sealed class OutboxDeliveries
         }
     }
 
-    /// <summary>The keys recorded as sent (for tests and operators).</summary>
-    public async Task<IReadOnlyList<string>> SentKeysAsync(CancellationToken cancellationToken)
+    /// <summary>The keys recorded as sent and the worker instance that sent each (for tests and operators).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SentAsync(CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
-        await foreach (var row in _table.QueryAsync<TableEntity>($"State eq '{SentState}'", select: ["PartitionKey"], cancellationToken: cancellationToken))
+        var sent = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>($"State eq '{SentState}'", select: ["PartitionKey", "SentBy"], cancellationToken: cancellationToken))
         {
-            keys.Add(KeyEncoder.Decode(row.PartitionKey));
+            sent[KeyEncoder.Decode(row.PartitionKey)] = row.GetString("SentBy") ?? string.Empty;
         }
 
-        return keys;
+        return sent;
     }
 
     private static TableEntity Sending(string partition, string claimant, DateTimeOffset now) => new(partition, Row)

@@ -138,7 +138,7 @@ public sealed class OutboxWorker(
         }
 
         // The window that cannot be closed: a crash between the connector's answer and this write sends again.
-        await deliveries.RecordSentAsync(envelope.Key, outcome, clock.GetUtcNow(), cancellationToken);
+        await deliveries.RecordSentAsync(envelope.Key, outcome, _instance, clock.GetUtcNow(), cancellationToken);
         return (outcome, TimeSpan.Zero);
     }
 

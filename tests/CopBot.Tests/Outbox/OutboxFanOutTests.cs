@@ -81,7 +81,7 @@ public sealed class OutboxFanOutTests(AzuriteFixture azurite)
         var stored = (await bot.Services.GetRequiredService<IQueryStore>().GetAsync("default", query.Id, CancellationToken.None))!;
         Assert.All(stored.Experts, e => Assert.Equal(NotificationChannel.PersonalCard, e.NotifiedBy));
         Assert.All(stored.Experts, e => Assert.NotNull(e.CardActivityId));
-        Assert.Equal(Experts, (await bot.Services.GetRequiredService<OutboxDeliveries>().SentKeysAsync(CancellationToken.None)).Count);
+        Assert.Equal(Experts, (await bot.Services.GetRequiredService<OutboxDeliveries>().SentAsync(CancellationToken.None)).Count);
         Assert.Equal(0, (await bot.Services.GetRequiredService<OutboxQueues>().Poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         SentCardAssert.Valid(bot.SentCards, Experts);
     }
@@ -131,6 +131,8 @@ public sealed class OutboxFanOutTests(AzuriteFixture azurite)
         await first.DrainOutboxAsync();
 
         FanOutScenario.AssertEachExpertOnce(first.Connector.Requests, Experts);
+        var senders = (await first.Services.GetRequiredService<OutboxDeliveries>().SentAsync(CancellationToken.None)).Values.Distinct().Count();
+        Assert.Equal(2, senders); // both instances took part
     }
 
     [Fact]
