@@ -21,8 +21,8 @@ internal static partial class OutboxLog
     [LoggerMessage(306, LogLevel.Warning, "Outbox message {Key}: the previous claim went stale (its worker stopped between claiming and recording); sending again, the recipient may see it twice.")]
     public static partial void InDoubtResend(ILogger logger, string key);
 
-    [LoggerMessage(307, LogLevel.Debug, "Outbox message {Key} is being sent by another worker; looking again later.")]
-    public static partial void Busy(ILogger logger, string key);
+    [LoggerMessage(307, LogLevel.Debug, "Outbox message {Key} is being sent by another worker (claim valid for {LeaseLeft} more); looking again then.")]
+    public static partial void Busy(ILogger logger, string key, TimeSpan leaseLeft);
 
     [LoggerMessage(308, LogLevel.Warning, "Outbox receive failed; retrying after the poll interval.")]
     public static partial void ReceiveFailed(ILogger logger, Exception exception);

@@ -26,7 +26,7 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>First delay before a failed message is tried again; doubles with each failed delivery.</summary>
+    /// <summary>First delay before a failed message is tried again; doubles with each failed delivery (whole seconds: Queue Storage's unit).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -36,18 +36,21 @@ public sealed class OutboxQueues
         await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
-    /// <summary>Sends to <paramref name="queue"/>, creating it first when it is missing (a new account, an emulator restarted empty).</summary>
-    public static async Task SendAsync(QueueClient queue, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends to <paramref name="queue"/> (visible after <paramref name="invisibleFor"/>), creating the queue first when it
+    /// is missing (a new account, an emulator restarted empty).
+    /// </summary>
+    public static async Task SendAsync(QueueClient queue, string body, CancellationToken cancellationToken, TimeSpan? invisibleFor = null)
     {
         ArgumentNullException.ThrowIfNull(queue);
         try
         {
-            await queue.SendMessageAsync(body, cancellationToken);
+            await queue.SendMessageAsync(body, invisibleFor, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await queue.SendMessageAsync(body, cancellationToken);
+            await queue.SendMessageAsync(body, invisibleFor, cancellationToken: cancellationToken);
         }
     }
 }

@@ -90,8 +90,7 @@ public sealed class OutboxWorker(
             var (outcome, busyFor) = await SendOnceAsync(envelope, handler, cancellationToken);
             if (outcome is null)
             {
-                // Looked at again when the other claim is done or stale; not before, so waiting never poisons it.
-                await RetryLaterAsync(message, Clamp(busyFor, settings.RetryDelay, settings.VisibilityTimeout), cancellationToken);
+                await DeferAsync(message, busyFor, cancellationToken);
                 return;
             }
 
@@ -116,7 +115,7 @@ public sealed class OutboxWorker(
                 OutboxLog.AlreadySent(logger, envelope.Key);
                 return (claim.Outcome!, TimeSpan.Zero);
             case DeliveryState.Busy:
-                OutboxLog.Busy(logger, envelope.Key);
+                OutboxLog.Busy(logger, envelope.Key, claim.LeaseLeft);
                 return (null, claim.LeaseLeft);
         }
 
@@ -142,7 +141,19 @@ public sealed class OutboxWorker(
         return (outcome, TimeSpan.Zero);
     }
 
-    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
+    /// <summary>
+    /// Another worker's claim is valid for <paramref name="busyFor"/>: a fresh copy becomes visible just after it ends
+    /// (done or stale by then) and the original goes. A copy starts at dequeue count 0, so waiting for a live claim
+    /// never pushes a message towards the poison queue; a crash between the two leaves two copies of one key, which is harmless.
+    /// </summary>
+    private async Task DeferAsync(QueueMessage message, TimeSpan busyFor, CancellationToken cancellationToken)
+    {
+        await OutboxQueues.SendAsync(queues.Main, message.MessageText, cancellationToken, WholeSeconds(busyFor) + TimeSpan.FromSeconds(1));
+        await DeleteAsync(message, cancellationToken);
+    }
+
+    // Queue Storage counts visibility timeouts in whole seconds: anything shorter would make the message visible at once.
+    private static TimeSpan WholeSeconds(TimeSpan value) => TimeSpan.FromSeconds(Math.Ceiling(Math.Max(0, value.TotalSeconds)));
 
     private TimeSpan Backoff(long dequeueCount)
     {
@@ -174,7 +185,7 @@ public sealed class OutboxWorker(
     {
         try
         {
-            await queues.Main.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+            await queues.Main.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: WholeSeconds(delay), cancellationToken: cancellationToken);
         }
         catch (RequestFailedException)
         {

@@ -73,9 +73,17 @@ public sealed class OutboxKillTests(AzuriteFixture azurite)
         using (var second = BotProcess.Start(environment))
         {
             var queue = new QueueClient(azurite.ConnectionString, OutboxQueues.NameOf(prefix));
-            await WaitUntilAsync(
-                async () => FanOutScenario.CardsPerChat(connector.Requests).Count == Experts && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
-                "the restarted bot to send the rest");
+            var left = -1;
+            try
+            {
+                await WaitUntilAsync(
+                    async () => FanOutScenario.CardsPerChat(connector.Requests).Count == Experts && (left = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount) == 0,
+                    "the restarted bot to send the rest");
+            }
+            catch (Xunit.Sdk.XunitException)
+            {
+                Assert.Fail($"{FanOutScenario.CardsPerChat(connector.Requests).Count} experts reached, {left} messages left. Restarted bot's log:\n{second.Output}");
+            }
         }
 
         Assert.Equal(AcceptedBeforeKill, beforeRestart);
@@ -94,6 +102,8 @@ public sealed class OutboxKillTests(AzuriteFixture azurite)
         ["CopBot__Outbox__RetryDelay"] = "00:00:00.100",
         ["CopBot__Outbox__PollInterval"] = "00:00:00.200",
         ["BotConnector__RetryBaseDelay"] = "00:00:00.050",
+        ["Logging__LogLevel__CopBot.Outbox"] = "Debug",
+        ["Logging__LogLevel__Polly"] = "Warning",
     };
 
     private async Task SeedAsync(string prefix, string serviceUrl)
