@@ -18,7 +18,7 @@ public sealed class CollaborateFlow(
     IProfileStore profiles,
     IWorkingGroupStore groups,
     IRequestThreadIndex threads,
-    MemberOutreach outreach,
+    Outbox.IOutbox outbox,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<CollaborateOptions> options,
@@ -74,13 +74,9 @@ public sealed class CollaborateFlow(
             group = await groups.UpdateAsync(group.Community, group.Id, g => g with { CardActivityId = cardId }, cancellationToken) ?? group;
         }
 
-        foreach (var member in group.Members.Where(m => m.NotifiedBy == NotificationChannel.None).ToList())
-        {
-            var reached = await outreach.ReachAsync(group.Place, new OutreachTarget(member.MemberId, member.Name, member.AadObjectId), CollaborateCards.Invite(group, member),
-                "Invitation to a working group", $"would you join this working group as {member.Role}? Reply in this thread to join.", cancellationToken);
-            var sent = member with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
-            group = await groups.UpdateAsync(group.Community, group.Id, g => g.With(sent), cancellationToken) ?? group.With(sent);
-        }
+        // Through the outbox (one message per member; a redelivered submit enqueues the same keys again, harmlessly).
+        await outbox.EnqueueAsync([.. group.Members.Where(m => m.NotifiedBy == NotificationChannel.None).Select(m => CollaborateInviteDelivery.Message(group, m))], cancellationToken);
+        group = await groups.GetAsync(group.Community, group.Id, cancellationToken) ?? group;
 
         await poster.UpdateCardAsync(group.Place, group.CardActivityId, CollaborateCards.Group(group), "Working group", cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("Working group formed", $"{goal}: {group.Members.Count} members invited.", NoticeKind.Info));

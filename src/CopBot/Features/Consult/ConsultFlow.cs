@@ -17,7 +17,7 @@ public sealed class ConsultFlow(
     IExpertFinder finder,
     IConsultationStore consultations,
     IRequestThreadIndex threads,
-    MemberOutreach outreach,
+    Outbox.IOutbox outbox,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<ConsultOptions> options,
@@ -49,14 +49,9 @@ public sealed class ConsultFlow(
             consultation = await consultations.UpdateAsync(consultation.Community, consultation.Id, c => c with { ThreadCardActivityId = cardId }, cancellationToken) ?? consultation;
         }
 
-        foreach (var reviewer in consultation.Reviewers.Where(r => r.NotifiedBy == NotificationChannel.None).ToList())
-        {
-            var reached = await outreach.ReachAsync(
-                consultation.Place, new OutreachTarget(reviewer.MemberId, reviewer.Name, reviewer.AadObjectId), ConsultCards.Review(consultation, reviewer),
-                "Review requested", "would you review this document? Reply in this thread with your comments (your replies are your review), or install CopBot to get the review card.", cancellationToken);
-            var sent = reviewer with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
-            consultation = await consultations.UpdateAsync(consultation.Community, consultation.Id, c => c.With(sent), cancellationToken) ?? consultation.With(sent);
-        }
+        // Through the outbox (one message per reviewer; a redelivered submit enqueues the same keys again, harmlessly).
+        await outbox.EnqueueAsync([.. consultation.Reviewers.Where(r => r.NotifiedBy == NotificationChannel.None).Select(r => ConsultReviewDelivery.Message(consultation, r))], cancellationToken);
+        consultation = await consultations.GetAsync(consultation.Community, consultation.Id, cancellationToken) ?? consultation;
 
         await poster.UpdateCardAsync(consultation.Place, consultation.ThreadCardActivityId, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation", cancellationToken);
         ConsultLog.Opened(logger, consultation.Id, consultation.Reviewers.Count);

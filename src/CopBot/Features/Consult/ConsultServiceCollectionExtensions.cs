@@ -12,6 +12,7 @@ public static class ConsultServiceCollectionExtensions
         services.AddRequestMechanics();
         services.AddSingleton<ConsultForm>();
         services.AddSingleton<ConsultFlow>();
+        services.AddSingleton<Outbox.IOutboxHandler, ConsultReviewDelivery>();
         services.AddSingleton<ConsultSummary>();
         services.AddSingleton<ConsultResponses>();
         services.AddSingleton<ConsultThreadReviews>();

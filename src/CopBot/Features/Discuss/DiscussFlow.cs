@@ -16,7 +16,7 @@ public sealed class DiscussFlow(
     IExpertFinder finder,
     IDiscussionStore discussions,
     IRequestThreadIndex threads,
-    MemberOutreach outreach,
+    Outbox.IOutbox outbox,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<DiscussOptions> options,
@@ -98,14 +98,9 @@ public sealed class DiscussFlow(
             discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d with { TopicCardActivityId = cardId }, cancellationToken) ?? discussion;
         }
 
-        foreach (var invitee in discussion.Invitees.Where(i => i.NotifiedBy == NotificationChannel.None).ToList())
-        {
-            var reached = await outreach.ReachAsync(
-                discussion.Place, new OutreachTarget(invitee.MemberId, invitee.Name, invitee.AadObjectId), DiscussCards.Invite(discussion, invitee),
-                "Invitation to a discussion", "you are invited to this discussion: share your experience as a reply in this thread.", cancellationToken);
-            var sent = invitee with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
-            discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d.With(sent), cancellationToken) ?? discussion.With(sent);
-        }
+        // Through the outbox (one message per invitee; a redelivered command enqueues the same keys again, harmlessly).
+        await outbox.EnqueueAsync([.. discussion.Invitees.Where(i => i.NotifiedBy == NotificationChannel.None).Select(i => DiscussInviteDelivery.Message(discussion, i))], cancellationToken);
+        discussion = await discussions.GetAsync(discussion.Community, discussion.Id, cancellationToken) ?? discussion;
 
         if (!discussion.InvitationsSent)
         {
