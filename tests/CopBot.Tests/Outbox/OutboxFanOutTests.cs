@@ -87,6 +87,35 @@ public sealed class OutboxFanOutTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FanOutTo50_TurnAnswersBeforeAnyCardIsAccepted_CardsFollowOnceReleased()
+    {
+        await using var bot = await StartAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Connector.BeforeAnswer = async (request, cancellationToken) =>
+        {
+            if (FanOutScenario.IsExpertCardSend(request.Method, request.Path.Value ?? ""))
+            {
+                await release.Task.WaitAsync(cancellationToken);
+            }
+
+            return null;
+        };
+
+        var query = await AskUndrainedAsync(bot);
+        var acceptedWhenAnswered = FanOutScenario.CardsPerChat(bot.Connector.Requests).Count;
+        var threadPostsWhenAnswered = bot.Connector.Requests.Count(r =>
+            r.Method == "POST" && r.Path.Contains("/activities", StringComparison.Ordinal) && !FanOutScenario.IsExpertCardSend(r.Method, r.Path));
+        release.SetResult();
+        await bot.DrainOutboxAsync();
+
+        // The turn stored the decision (all 50 asked) and answered while every card send was still held by the connector.
+        Assert.Equal(0, acceptedWhenAnswered);
+        Assert.All(query.Experts, e => Assert.Equal(AssignmentState.Asked, e.State));
+        Assert.True(threadPostsWhenAnswered >= 1, "the acknowledgement card was posted in the thread within the turn");
+        FanOutScenario.AssertEachExpertOnce(bot.Connector.Requests, Experts);
+    }
+
+    [Fact]
     public async Task HostStoppedMidFanOut_NextHostSendsTheRest_EachExpertExactlyOnce()
     {
         await using var bot = await StartAsync();
