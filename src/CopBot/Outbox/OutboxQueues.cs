@@ -6,6 +6,9 @@ namespace CopBot.Outbox;
 /// <summary>The outbox queue and its poison queue, named after the table prefix so deployments sharing an account stay apart.</summary>
 public sealed class OutboxQueues
 {
+    // The default time-to-live is 7 days: a notification still waiting then (a long outage) would vanish silently.
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     public OutboxQueues(QueueServiceClient service, string tablePrefix)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -45,12 +48,12 @@ public sealed class OutboxQueues
         ArgumentNullException.ThrowIfNull(queue);
         try
         {
-            await queue.SendMessageAsync(body, invisibleFor, cancellationToken: cancellationToken);
+            await queue.SendMessageAsync(body, invisibleFor, NeverExpires, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await queue.SendMessageAsync(body, invisibleFor, cancellationToken: cancellationToken);
+            await queue.SendMessageAsync(body, invisibleFor, NeverExpires, cancellationToken);
         }
     }
 }

@@ -32,8 +32,8 @@ public sealed class ExpertAskDelivery(
         ArgumentNullException.ThrowIfNull(message);
         var payload = message.PayloadAs<Payload>();
         var query = await queries.GetAsync(payload.Community, payload.QueryId, cancellationToken);
-        // Closed meanwhile, or the expert is no longer on it: nothing to send, and nothing to retry.
-        if (query is not { Status: QueryStatus.Open } || query.Find(payload.ExpertId, null) is not { } expert)
+        // Closed meanwhile, the expert no longer on it, or already reached: nothing to send, and nothing to retry.
+        if (query is not { Status: QueryStatus.Open } || query.Find(payload.ExpertId, null) is not { NotifiedBy: NotificationChannel.None } expert)
         {
             return Outcome(new OutreachResult(NotificationChannel.None, null, null));
         }
