@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Local run on loopback: Azurite (Table Storage) → demo community import → CopBot → Microsoft 365 Agents Playground.
+# Local run on loopback: Azurite (Table and Queue Storage) → demo community import → CopBot → Microsoft 365 Agents Playground.
 # Open http://127.0.0.1:56150 to chat with the bot in 1:1, a group chat or the team channel. Ctrl+C stops all.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 BOT_URL="http://127.0.0.1:3978"
 PLAYGROUND_PORT=56150
 TABLE_PORT=10002
+QUEUE_PORT=10001
 mkdir -p .data/azurite .data/logs
 
-if [ ! -x node_modules/.bin/azurite-table ] || [ ! -x node_modules/.bin/agentsplayground ]; then
+if [ ! -x node_modules/.bin/azurite-table ] || [ ! -x node_modules/.bin/azurite-queue ] || [ ! -x node_modules/.bin/agentsplayground ]; then
   echo "Installing Node tools (npm ci)…"
   npm ci --no-audit --no-fund --loglevel=error
 fi
@@ -43,15 +44,21 @@ wait_for() { # url, what, pid
   echo "$2 did not become ready at $1" >&2; exit 1
 }
 
-for port in $TABLE_PORT 3978 $PLAYGROUND_PORT; do
+for port in $TABLE_PORT $QUEUE_PORT 3978 $PLAYGROUND_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is already in use; stop what uses it first." >&2; exit 1; fi
 done
 
-echo "Starting Azurite (tables on 127.0.0.1:$TABLE_PORT, data in .data/azurite)…"
+echo "Starting Azurite (tables on 127.0.0.1:$TABLE_PORT, queues on 127.0.0.1:$QUEUE_PORT, data in .data/azurite)…"
 node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort $TABLE_PORT --location .data/azurite \
   --disableTelemetry --silent --skipApiVersionCheck > .data/logs/azurite.log 2>&1 &
 pids+=($!)
-for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$TABLE_PORT") 2>/dev/null && break; sleep 0.25; done
+# The queue service holds the outbox of expert notifications (UseDevelopmentStorage=true turns it on).
+node_modules/.bin/azurite-queue --queueHost 127.0.0.1 --queuePort $QUEUE_PORT --location .data/azurite \
+  --disableTelemetry --silent --skipApiVersionCheck > .data/logs/azurite-queue.log 2>&1 &
+pids+=($!)
+for port in $TABLE_PORT $QUEUE_PORT; do
+  for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.25; done
+done
 
 export ConnectionStrings__Tables="UseDevelopmentStorage=true"
 echo "Building CopBot…"

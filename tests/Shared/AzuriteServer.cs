@@ -6,10 +6,17 @@ using System.Text;
 
 namespace CopBot.Testing;
 
+/// <summary>The Azurite service a <see cref="AzuriteServer"/> runs (each is its own process and port).</summary>
+public enum AzuriteService
+{
+    Table,
+    Queue,
+}
+
 /// <summary>
-/// A throw-away Azurite Table service from the repository's node_modules, in memory, on a loopback port. Shared
-/// by the xunit fixture and the benchmarks (link this file). <see cref="StopAsync"/> then <see cref="StartAsync"/>
-/// simulates an outage on the same port; the restarted Azurite starts empty.
+/// A throw-away Azurite Table (or Queue) service from the repository's node_modules, in memory, on a loopback port.
+/// Shared by the xunit fixture and the benchmarks (link this file). <see cref="StopAsync"/> then
+/// <see cref="StartAsync"/> simulates an outage on the same port; the restarted Azurite starts empty.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable, IDisposable
 {
@@ -24,22 +31,35 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
     private Process? _process;
     private int _disposed;
 
-    private AzuriteServer(string repositoryRoot, int port)
+    private AzuriteServer(string repositoryRoot, int port, AzuriteService service)
     {
         _repositoryRoot = repositoryRoot;
         Port = port;
+        Service = service;
         _workspace = Directory.CreateTempSubdirectory("copbot-azurite-").FullName;
     }
 
     public int Port { get; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};";
+    public AzuriteService Service { get; }
 
-    /// <summary>Starts Azurite on a free loopback port and waits until it accepts connections.</summary>
-    public static async Task<AzuriteServer> StartNewAsync(string repositoryRoot)
+    /// <summary>The service endpoint, path-style with the account name as Azurite expects.</summary>
+    public string Endpoint => $"http://127.0.0.1:{Port}/{AccountName}";
+
+    /// <summary>A connection string naming this service only (TableEndpoint or QueueEndpoint).</summary>
+    public string ConnectionString => ConnectionStringFor(
+        Service == AzuriteService.Table ? this : null, Service == AzuriteService.Queue ? this : null);
+
+    /// <summary>One connection string for a table and a queue service, as a storage account has both.</summary>
+    public static string ConnectionStringFor(AzuriteServer? tables, AzuriteServer? queues) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
+        + (tables is null ? "" : $"TableEndpoint={tables.Endpoint};")
+        + (queues is null ? "" : $"QueueEndpoint={queues.Endpoint};");
+
+    /// <summary>Starts Azurite's <paramref name="service"/> on a free loopback port and waits until it accepts connections.</summary>
+    public static async Task<AzuriteServer> StartNewAsync(string repositoryRoot, AzuriteService service = AzuriteService.Table)
     {
-        var server = new AzuriteServer(repositoryRoot, FreePort());
+        var server = new AzuriteServer(repositoryRoot, FreePort(), service);
         try
         {
             await server.StartAsync();
@@ -60,7 +80,7 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
             return;
         }
 
-        _process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process = Process.Start(StartInfo(Service == AzuriteService.Table ? "table" : "queue")) ?? throw new InvalidOperationException("Azurite did not start.");
         // Drain its output so a chatty Azurite never blocks on a full pipe; keep it for error messages.
         _process.OutputDataReceived += (_, e) => Record(e.Data);
         _process.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -128,10 +148,10 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         throw new InvalidOperationException($"CopBot.sln not found above {start}.");
     }
 
-    private ProcessStartInfo StartInfo()
+    private ProcessStartInfo StartInfo(string name)
     {
         var executable = Path.Combine(
-            _repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite-table.cmd" : "azurite-table");
+            _repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? $"azurite-{name}.cmd" : $"azurite-{name}");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is missing ({executable}): run npm ci at the repo root.");
@@ -146,7 +166,7 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         };
         foreach (var argument in new[]
         {
-            "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(CultureInfo.InvariantCulture),
+            $"--{name}Host", "127.0.0.1", $"--{name}Port", Port.ToString(CultureInfo.InvariantCulture),
             "--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck",
         })
         {

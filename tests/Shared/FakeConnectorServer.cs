@@ -60,6 +60,14 @@ public sealed class FakeConnectorServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>
+    /// Awaited before a connector call is answered (not token requests): a slow, gated or flaky connector. It returns
+    /// a status to answer with instead (a failure, recorded as such) or null for the normal answer. A call whose
+    /// client goes away meanwhile (the bot was killed) is neither recorded nor answered, like a request that never
+    /// reached the service.
+    /// </summary>
+    public Func<HttpRequest, CancellationToken, Task<int?>>? BeforeAnswer { get; set; }
+
     public int TokenRequestCount => Volatile.Read(ref _tokenCount);
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> TokenForms => [.. _tokenForms];
@@ -103,8 +111,23 @@ public sealed class FakeConnectorServer : IAsyncDisposable
             return;
         }
 
+        int? forced = null;
+        if (BeforeAnswer is { } hold)
+        {
+            try
+            {
+                forced = await hold(request, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();
-        var (status, json, retryAfter) = _failures.TryDequeue(out var failure)
+        var (status, json, retryAfter) = forced is { } code
+            ? (code, ScriptedError(code), code == 429 ? TimeSpan.Zero : (TimeSpan?)null)
+            : _failures.TryDequeue(out var failure)
             ? (failure.StatusCode, failure.Body, failure.RetryAfter)
             : Answer(request.Method, request.Path.Value ?? string.Empty, body, request.Query["continuationToken"].ToString());
         _requests.Enqueue(new RecordedRequest(

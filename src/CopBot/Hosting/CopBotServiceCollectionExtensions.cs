@@ -9,6 +9,7 @@ using CopBot.Features.Profile;
 using CopBot.Features.Query;
 using CopBot.Features.Synthesis;
 using CopBot.Features.Welcome;
+using CopBot.Outbox;
 using CopBot.Protocol.Authentication;
 using CopBot.Protocol.Connector;
 using CopBot.Storage;
@@ -35,6 +36,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddBotAuthentication(configuration);
         services.AddBotConnector(configuration);
         services.AddCopBotStorage(configuration);
+        services.AddOutbox(configuration);
 
         services.AddSingleton<ContactRecorder>();
         services.AddSingleton<RosterSync>();

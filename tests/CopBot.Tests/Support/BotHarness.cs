@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using CopBot.Outbox;
 using CopBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,9 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopBot.Tests.Support;
 
 /// <summary>
-/// The real bot pipeline (WebApplicationFactory over Program) wired to a real Azurite, a loopback fake connector
-/// that records what the bot sends, and, when authenticated, a loopback OpenID issuer that signs channel tokens.
-/// Each harness gets its own table prefix, so tests sharing one Azurite never see each other's rows.
+/// The real bot pipeline (WebApplicationFactory over Program) wired to a real Azurite (tables and the outbox's
+/// queues), a loopback fake connector that records what the bot sends, and, when authenticated, a loopback OpenID
+/// issuer that signs channel tokens. Each harness gets its own table prefix (and so its own queues), so tests
+/// sharing one Azurite never see each other's rows. <see cref="PostAsync"/> returns once the outbox is drained, so
+/// the notifications a turn enqueued have been sent when a test looks at <see cref="Sent"/>.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -21,13 +24,20 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly Action<IServiceCollection>? _configureServices;
 
-    private BotHarness(FakeConnectorServer connector, LoopbackIssuer? issuer, string tablePrefix, string connectionString, Action<IServiceCollection>? configureServices)
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private bool _ownsConnector = true;
+
+    private BotHarness(
+        FakeConnectorServer connector, LoopbackIssuer? issuer, string tablePrefix, string connectionString,
+        Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string?>? settings)
     {
         Connector = connector;
         Issuer = issuer;
         TablePrefix = tablePrefix;
         ConnectionString = connectionString;
         _configureServices = configureServices;
+        _settings = settings ?? new Dictionary<string, string?>();
         (Factory, Client) = CreateBot();
     }
 
@@ -50,12 +60,21 @@ public sealed class BotHarness : IAsyncDisposable
         AzuriteFixture azurite,
         bool authenticated = true,
         Action<IServiceCollection>? configureServices = null,
-        string? connectionString = null)
+        string? connectionString = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? tablePrefix = null,
+        FakeConnectorServer? connector = null)
     {
-        var connector = await FakeConnectorServer.StartAsync();
+        ArgumentNullException.ThrowIfNull(azurite);
         var issuer = authenticated ? await LoopbackIssuer.StartAsync() : null;
-        var prefix = "T" + Guid.NewGuid().ToString("N")[..12];
-        var harness = new BotHarness(connector, issuer, prefix, connectionString ?? azurite.ConnectionString, configureServices);
+        var shared = connector is not null;
+        connector ??= await FakeConnectorServer.StartAsync();
+        var prefix = tablePrefix ?? "T" + Guid.NewGuid().ToString("N")[..12];
+        var harness = new BotHarness(connector, issuer, prefix, connectionString ?? azurite.ConnectionString, configureServices, settings)
+        {
+            // A second instance on the same storage and connector (scale-out tests) leaves the connector to the first.
+            _ownsConnector = !shared,
+        };
         await harness.WaitForStorageAsync();
         return harness;
     }
@@ -77,6 +96,14 @@ public sealed class BotHarness : IAsyncDisposable
             web.UseSetting("ConnectionStrings:Tables", ConnectionString);
             web.UseSetting("CopBot:TablePrefix", TablePrefix);
             web.UseSetting("BotConnector:RetryBaseDelay", "00:00:00.050");
+            // Quick outbox retries and polls, so a failed send is retried within a test's time.
+            web.UseSetting("CopBot:Outbox:RetryDelay", "00:00:00.050");
+            web.UseSetting("CopBot:Outbox:PollInterval", "00:00:00.100");
+            web.UseSetting("CopBot:Outbox:VisibilityTimeout", "00:00:05");
+            foreach (var (key, value) in _settings)
+            {
+                web.UseSetting(key, value);
+            }
             if (Issuer is not null)
             {
                 web.UseSetting("MicrosoftAppId", AppId);
@@ -125,10 +152,60 @@ public sealed class BotHarness : IAsyncDisposable
     public string TokenFor(JsonObject activity) =>
         Issuer!.CreateToken(new LoopbackTokenOptions { Audience = AppId, ServiceUrl = (string?)activity["serviceUrl"] });
 
+    /// <summary>Posts the activity and waits until the outbox has sent what the turn enqueued.</summary>
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null) =>
         PostRawAsync(activity.ToJsonString(), "application/json", token ?? (Issuer is null ? null : TokenFor(activity)));
 
-    public Task<HttpResponseMessage> PostRawAsync(string body, string contentType, string? token) =>
+    /// <summary>Posts the activity and returns with the turn's answer, leaving the outbox's work in flight.</summary>
+    public Task<HttpResponseMessage> PostUndrainedAsync(JsonObject activity) =>
+        SendAsync(activity.ToJsonString(), "application/json", Issuer is null ? null : TokenFor(activity));
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string contentType, string? token)
+    {
+        var response = await SendAsync(body, contentType, token);
+        await DrainOutboxAsync();
+        return response;
+    }
+
+    /// <summary>
+    /// Waits until the outbox queue is empty (every message sent and deleted, or moved to the poison queue). Does
+    /// nothing when the outbox is off or its queue cannot be reached (e.g. during a simulated outage).
+    /// </summary>
+    public async Task DrainOutboxAsync(TimeSpan? timeout = null)
+    {
+        if (Services.GetService<OutboxQueues>() is not { } queues)
+        {
+            return;
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            int count;
+            try
+            {
+                count = (await queues.Main.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            }
+            catch (Azure.RequestFailedException)
+            {
+                return;
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            if (waited.Elapsed > (timeout ?? DrainTimeout))
+            {
+                throw new TimeoutException($"The outbox still holds {count} messages after {waited.Elapsed.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAsync(string body, string contentType, string? token) =>
         SendRawAsync(Client, body, contentType, token);
 
     internal static async Task<HttpResponseMessage> SendRawAsync(HttpClient client, string body, string contentType, string? token)
@@ -154,15 +231,26 @@ public sealed class BotHarness : IAsyncDisposable
             .Where(a => (string?)a?["contentType"] == "application/vnd.microsoft.card.adaptive")
             .Select(a => a!["content"]!.AsObject())];
 
-    /// <summary>The host creates tables in the background at start; tests wait for that instead of racing it.</summary>
-    private Task WaitForStorageAsync() =>
-        Services.GetRequiredService<CopBot.Storage.CopBotTables>().EnsureCreatedAsync(CancellationToken.None);
+    /// <summary>The host creates tables and queues in the background at start; tests wait for that instead of racing it.</summary>
+    private async Task WaitForStorageAsync()
+    {
+        await Services.GetRequiredService<CopBot.Storage.CopBotTables>().EnsureCreatedAsync(CancellationToken.None);
+        if (Services.GetService<OutboxQueues>() is { } queues)
+        {
+            await queues.EnsureCreatedAsync(CancellationToken.None);
+            await Services.GetRequiredService<OutboxDeliveries>().EnsureCreatedAsync(CancellationToken.None);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await Factory.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (_ownsConnector)
+        {
+            await Connector.DisposeAsync();
+        }
+
         if (Issuer is not null)
         {
             await Issuer.DisposeAsync();

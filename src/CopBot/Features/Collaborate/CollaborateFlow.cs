@@ -18,7 +18,7 @@ public sealed class CollaborateFlow(
     IProfileStore profiles,
     IWorkingGroupStore groups,
     IRequestThreadIndex threads,
-    MemberOutreach outreach,
+    Outbox.IOutbox outbox,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<CollaborateOptions> options,
@@ -79,19 +79,13 @@ public sealed class CollaborateFlow(
         return CardActionResult.Replace(NoticeCard.Build("Working group formed", $"{goal}: {group.Members.Count} members invited.", NoticeKind.Info));
     }
 
-    /// <summary>Invites (1:1 card, or @mention) every candidate not reached yet, recording each before the next.</summary>
+    /// <summary>Invites (1:1 card, or @mention) every candidate not reached yet, through the outbox.</summary>
     public async Task<WorkingGroup> InvitePendingAsync(WorkingGroup group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        foreach (var member in group.Members.Where(m => m.NotifiedBy == NotificationChannel.None).ToList())
-        {
-            var reached = await outreach.ReachAsync(group.Place, new OutreachTarget(member.MemberId, member.Name, member.AadObjectId), CollaborateCards.Invite(group, member),
-                "Invitation to a working group", $"would you join this working group as {member.Role}? Reply in this thread to join.", cancellationToken);
-            var sent = member with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
-            group = await groups.UpdateAsync(group.Community, group.Id, g => g.With(sent), cancellationToken) ?? group.With(sent);
-        }
-
-        return group;
+        // Through the outbox (one message per member; a redelivered submit or a repeated decline enqueues the same keys again, harmlessly).
+        await outbox.EnqueueAsync([.. group.Members.Where(m => m.NotifiedBy == NotificationChannel.None).Select(m => CollaborateInviteDelivery.Message(group, m))], cancellationToken);
+        return await groups.GetAsync(group.Community, group.Id, cancellationToken) ?? group;
     }
 
     /// <summary>What routing reads of a working group: its goal and deliverable.</summary>

@@ -11,6 +11,7 @@ public static class CollaborateServiceCollectionExtensions
         services.AddOptions<CollaborateOptions>().Bind(configuration.GetSection(CollaborateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRequestMechanics();
         services.AddSingleton<CollaborateFlow>();
+        services.AddSingleton<Outbox.IOutboxHandler, CollaborateInviteDelivery>();
         services.AddSingleton<CollaborateResponses>();
         services.AddSingleton<CollaborateThreadJoins>();
         services.AddSingleton<CollaborateProgressChecker>();

@@ -17,7 +17,7 @@ public sealed class ConsultFlow(
     IExpertFinder finder,
     IConsultationStore consultations,
     IRequestThreadIndex threads,
-    MemberOutreach outreach,
+    Outbox.IOutbox outbox,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<ConsultOptions> options,
@@ -55,20 +55,13 @@ public sealed class ConsultFlow(
         return CardActionResult.Replace(NoticeCard.Build("Sent for review", $"{draft.Title}: {consultation.Reviewers.Count} reviewers invited, summary at {ClosingDates.Format(draft.Deadline)}.", NoticeKind.Info));
     }
 
-    /// <summary>Sends the review card (or an @mention) to every reviewer not reached yet, recording each before the next.</summary>
+    /// <summary>Sends the review card (or an @mention) to every reviewer not reached yet, through the outbox.</summary>
     public async Task<Consultation> InvitePendingAsync(Consultation consultation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consultation);
-        foreach (var reviewer in consultation.Reviewers.Where(r => r.NotifiedBy == NotificationChannel.None).ToList())
-        {
-            var reached = await outreach.ReachAsync(
-                consultation.Place, new OutreachTarget(reviewer.MemberId, reviewer.Name, reviewer.AadObjectId), ConsultCards.Review(consultation, reviewer),
-                "Review requested", "would you review this document? Reply in this thread with your comments (your replies are your review), or install CopBot to get the review card.", cancellationToken);
-            var sent = reviewer with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
-            consultation = await consultations.UpdateAsync(consultation.Community, consultation.Id, c => c.With(sent), cancellationToken) ?? consultation.With(sent);
-        }
-
-        return consultation;
+        // Through the outbox (one message per reviewer; a redelivered submit or a repeated decline enqueues the same keys again, harmlessly).
+        await outbox.EnqueueAsync([.. consultation.Reviewers.Where(r => r.NotifiedBy == NotificationChannel.None).Select(r => ConsultReviewDelivery.Message(consultation, r))], cancellationToken);
+        return await consultations.GetAsync(consultation.Community, consultation.Id, cancellationToken) ?? consultation;
     }
 
     /// <summary>What routing reads of a consultation: its title and questions.</summary>

@@ -13,6 +13,7 @@ public static class ConsultServiceCollectionExtensions
         services.AddSingleton<ConsultForm>();
         services.AddSingleton<ConsultFlow>();
         services.AddSingleton<RequestLifecycle<Community.Consultation>, ConsultationLifecycle>();
+        services.AddSingleton<Outbox.IOutboxHandler, ConsultReviewDelivery>();
         services.AddSingleton<ConsultResponses>();
         services.AddSingleton<ConsultThreadReviews>();
         services.AddSingleton<ConsultDeadlineChecker>();

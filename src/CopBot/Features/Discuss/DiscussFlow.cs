@@ -16,7 +16,7 @@ public sealed class DiscussFlow(
     IExpertFinder finder,
     IDiscussionStore discussions,
     IRequestThreadIndex threads,
-    MemberOutreach outreach,
+    Outbox.IOutbox outbox,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<DiscussOptions> options,
@@ -108,20 +108,15 @@ public sealed class DiscussFlow(
         DiscussLog.Opened(logger, discussion.Id, discussion.Invitees.Count);
     }
 
-    /// <summary>Invites (1:1 card, or @mention) every invitee not reached yet, recording each before the next.</summary>
+    /// <summary>
+    /// Invites every invitee not reached yet through the outbox (one message each, 1:1 card or @mention); a
+    /// redelivered command or a repeated decline enqueues the same keys again, harmlessly.
+    /// </summary>
     public async Task<Discussion> InvitePendingAsync(Discussion discussion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(discussion);
-        foreach (var invitee in discussion.Invitees.Where(i => i.NotifiedBy == NotificationChannel.None).ToList())
-        {
-            var reached = await outreach.ReachAsync(
-                discussion.Place, new OutreachTarget(invitee.MemberId, invitee.Name, invitee.AadObjectId), DiscussCards.Invite(discussion, invitee),
-                "Invitation to a discussion", "you are invited to this discussion: share your experience as a reply in this thread.", cancellationToken);
-            var sent = invitee with { NotifiedBy = reached.Channel, PersonalConversationId = reached.PersonalConversationId, CardActivityId = reached.CardActivityId };
-            discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d.With(sent), cancellationToken) ?? discussion.With(sent);
-        }
-
-        return discussion;
+        await outbox.EnqueueAsync([.. discussion.Invitees.Where(i => i.NotifiedBy == NotificationChannel.None).Select(i => DiscussInviteDelivery.Message(discussion, i))], cancellationToken);
+        return await discussions.GetAsync(discussion.Community, discussion.Id, cancellationToken) ?? discussion;
     }
 
     /// <summary>What routing reads of a discussion: its topic and framing question.</summary>

@@ -11,6 +11,7 @@ public static class DiscussServiceCollectionExtensions
         services.AddOptions<DiscussOptions>().Bind(configuration.GetSection(DiscussOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRequestMechanics();
         services.AddSingleton<DiscussFlow>();
+        services.AddSingleton<Outbox.IOutboxHandler, DiscussInviteDelivery>();
         services.AddSingleton<DiscussContributions>();
         services.AddSingleton<RequestLifecycle<Community.Discussion>, DiscussionLifecycle>();
         services.AddSingleton<DiscussResponses>();

@@ -1,13 +1,16 @@
 using CopBot.Community;
 using CopBot.Features.Requests;
+using CopBot.Outbox;
 
 namespace CopBot.Features.Query;
 
 /// <summary>
-/// Asks one expert through the shared <see cref="MemberOutreach"/> (1:1 card, or @mention in the thread when the
-/// bot cannot reach them privately). The outcome is stored on the query before returning.
+/// Asks experts through the <see cref="IOutbox"/>: one <see cref="ExpertAskDelivery"/> message each (1:1 card, or
+/// @mention in the thread when the bot cannot reach them privately), enqueued before they are marked asked, so a
+/// crash in between re-enqueues (the message key makes that harmless) instead of losing the notification.
 /// </summary>
 public sealed class ExpertOutreach(
+    IOutbox outbox,
     MemberOutreach outreach,
     RequestAuthorization authorization,
     IQueryStore queries,
@@ -15,24 +18,30 @@ public sealed class ExpertOutreach(
     OpenRequestLoad load,
     TimeProvider clock)
 {
-    public async Task<QueryRequest> AskAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken)
+    public Task<QueryRequest> AskAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken) =>
+        AskAllAsync(query, [expert], cancellationToken);
+
+    /// <summary>Enqueues one ask per expert, then marks them asked in one write; returns the stored query.</summary>
+    public async Task<QueryRequest> AskAllAsync(QueryRequest query, IReadOnlyList<ExpertAssignment> experts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(expert);
-        var reached = await outreach.ReachAsync(
-            query.Place, Target(expert), QueryCards.ExpertRequest(query, expert), "A question for you",
-            "could you help with this question? Reply in this thread.", cancellationToken);
-        var asked = expert with
+        ArgumentNullException.ThrowIfNull(experts);
+        if (experts.Count == 0)
         {
-            NotifiedBy = reached.Channel,
-            PersonalConversationId = reached.PersonalConversationId ?? expert.PersonalConversationId,
-            CardActivityId = reached.CardActivityId ?? expert.CardActivityId,
-            State = AssignmentState.Asked,
-            AskedAt = clock.GetUtcNow(),
-        };
-        var stored = await queries.UpdateAsync(query.Community, query.Id, q => q.With(asked), cancellationToken) ?? query.With(asked);
+            return query;
+        }
 
-        // The expert holds one more open request: the next routing on this instance must count it.
+        await outbox.EnqueueAsync([.. experts.Select(e => ExpertAskDelivery.Message(query, e))], cancellationToken);
+        var ids = experts.Select(e => e.ExpertId).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        var stored = await queries.UpdateAsync(query.Community, query.Id, q =>
+        {
+            // Only experts still waiting: the worker may have reached (and marked) some of them already.
+            var waiting = q.Experts.Where(e => ids.Contains(e.ExpertId) && e.State == AssignmentState.Waiting).ToList();
+            return waiting.Count == 0 ? null : waiting.Aggregate(q, (current, e) => current.With(e with { State = AssignmentState.Asked, AskedAt = now }));
+        }, cancellationToken) ?? query;
+
+        // These experts hold one more open request: the next routing on this instance must count it.
         load.Invalidate();
         return stored;
     }
@@ -59,7 +68,8 @@ public sealed class ExpertOutreach(
         }
     }
 
-    private static OutreachTarget Target(ExpertAssignment expert) => new(expert.ExpertId, expert.Name, expert.AadObjectId) { Email = expert.Email };
+    /// <summary>How outreach finds the expert: Teams id, Entra object id, then the profile e-mail (roster linking).</summary>
+    internal static OutreachTarget Target(ExpertAssignment expert) => new(expert.ExpertId, expert.Name, expert.AadObjectId) { Email = expert.Email };
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

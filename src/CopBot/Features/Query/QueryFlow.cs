@@ -80,10 +80,7 @@ public sealed class QueryFlow(
         }
 
         var toAsk = options.Value.ExpertsPerQuery - query.Experts.Count(e => e.State != AssignmentState.Waiting);
-        foreach (var expert in query.Experts.Where(e => e.State == AssignmentState.Waiting).Take(Math.Max(0, toAsk)).ToList())
-        {
-            query = await outreach.AskAsync(query, expert, cancellationToken);
-        }
+        query = await outreach.AskAllAsync(query, [.. query.Experts.Where(e => e.State == AssignmentState.Waiting).Take(Math.Max(0, toAsk))], cancellationToken);
 
         await thread.RefreshAckAsync(query, cancellationToken);
         if (isGap)

@@ -11,12 +11,12 @@ public sealed class QueryOptions
     [Required]
     public string Community { get; set; } = "default";
 
-    /// <summary>How many experts are asked at once.</summary>
-    [Range(1, 10)]
+    /// <summary>How many experts are asked at once (large fan-outs are for broadcast-style communities and load tests).</summary>
+    [Range(1, 50)]
     public int ExpertsPerQuery { get; set; } = 3;
 
     /// <summary>How many ranked experts are kept, so a decline can go to the next in line.</summary>
-    [Range(1, 20)]
+    [Range(1, 100)]
     public int CandidatesKept { get; set; } = 8;
 
     /// <summary>How long an expert has to answer before the next is asked; a reminder goes out at half time.</summary>

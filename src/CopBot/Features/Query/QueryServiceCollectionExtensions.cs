@@ -20,6 +20,7 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton<QueryThread>();
         services.AddSingleton<ExpertOutreach>();
         services.AddSingleton<Gaps.GapNotice>();
+        services.AddSingleton<Outbox.IOutboxHandler, ExpertAskDelivery>();
         services.AddSingleton<QueryFlow>();
         services.AddSingleton<QueryResponses>();
         services.AddSingleton<QueryDeadlineChecker>();

@@ -87,13 +87,17 @@ public sealed class MemberOutreach(IConnectorClient connector, IContactStore con
             var sent = await connector.SendToConversationAsync(contact.ServiceUrl, conversation, message, cancellationToken);
             return new OutreachResult(NotificationChannel.PersonalCard, conversation, sent.Id);
         }
-        catch (ConnectorException ex)
+        catch (ConnectorException ex) when (!IsTransient(ex.StatusCode))
         {
             // Typically 403/404: the app is not installed for this user any more. The thread mention still reaches them.
+            // A transient failure (429, 5xx) is thrown instead: the retry sends the card, not a second-best mention.
             Hosting.Log.PersonalCardFailed(logger, ex, member.Id, ex.StatusCode);
             return null;
         }
     }
+
+    private static bool IsTransient(System.Net.HttpStatusCode status) =>
+        (int)status is 408 or 429 or >= 500;
 
     private async Task<MemberContact?> FindContactAsync(string tenantId, OutreachTarget member, CancellationToken cancellationToken) =>
         await contacts.GetMemberAsync(tenantId, member.Id, cancellationToken)
