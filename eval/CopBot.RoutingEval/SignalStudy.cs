@@ -56,6 +56,22 @@ public static class SignalStudy
             .Select(t => (Term: t, Mrr: (IReadOnlyDictionary<string, double[]>)sites.ToDictionary(s => s, s => Mrr(s, [t]))))
             .ToList();
 
+        Console.WriteLine("## How often a candidate with the signal answered (tuning half, with tags), beside the product's top 5");
+        Console.WriteLine();
+        foreach (var site in sites)
+        {
+            var tuning = byCell[(site, 0)];
+            var top5 = tuning.SelectMany(x => x.Ranked.Take(5).Select(r => x.Relevant.Contains(r.Id))).ToList();
+            Console.WriteLine(FormattableString.Invariant($"- {site}: product top 5 {(double)top5.Count(b => b) / top5.Count:0.000}"));
+            for (var f = 0; f < SignalFeatures.Names.Length; f++)
+            {
+                var with = tuning.SelectMany(x => x.Ranked.Where(r => x.Features[r.Id][f] > 0).Select(r => x.Relevant.Contains(r.Id))).ToList();
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  - {SignalFeatures.Names[f]}: {with.Count(b => b)} of {with.Count} ({(double)with.Count(b => b) / Math.Max(1, with.Count):0.000})"));
+            }
+        }
+
+        Console.WriteLine();
         Console.WriteLine("## Every variant (MRR)");
         Console.WriteLine();
         Header("variant");
