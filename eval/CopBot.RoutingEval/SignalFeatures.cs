@@ -14,13 +14,14 @@ public sealed class SignalFeatures(StackExchangeDump dump)
         "affinityDecayed", // affinity, each answer halving after 200 later community answers
         "win25", "win50", "win100", "win200", // answers among the community's last N answers
         "days3", "days7", "days30", // answers in the last N days
+        "hours2", "hours6", "hours12", // answers in the last N hours (an answering session under way)
         "hour2", // answers within ±2 hours of the question's time of day (UTC)
         "hourShare", "dowShare", // smoothed share of answers at that hour / on that weekday (×5 / ×7)
         "allAnswers", // every past answer, not capped at the profile's 100 history items
     ];
 
     private static readonly int[] WindowSizes = [25, 50, 100, 200];
-    private static readonly double[] DaySpans = [3, 7, 30];
+    private static readonly double[] DaySpans = [3, 7, 30, 2 / 24.0, 6 / 24.0, 12 / 24.0];
 
     private readonly Dictionary<int, int> _answerIndex = dump.Answers.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i);
 
