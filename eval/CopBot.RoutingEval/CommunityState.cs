@@ -18,6 +18,15 @@ public sealed class CommunityState(StackExchangeDump dump)
 
     public IEnumerable<string> Users => _answers.Keys;
 
+    /// <summary>The user's answers so far, oldest first.</summary>
+    public IReadOnlyList<SeAnswer> AnswersOf(string user) => _answers.TryGetValue(user, out var list) ? list : [];
+
+    /// <summary>Answers seen so far in the whole community.</summary>
+    public int TotalAnswers { get; private set; }
+
+    /// <summary>When the latest answer so far was written (what a frozen snapshot has seen).</summary>
+    public DateTimeOffset LatestAt { get; private set; } = DateTimeOffset.MinValue;
+
     public int AnswerCount(string user) => _answers.TryGetValue(user, out var list) ? list.Count : 0;
 
     public int TagCount(string user, string tag) =>
@@ -44,6 +53,8 @@ public sealed class CommunityState(StackExchangeDump dump)
             }
 
             list.Add(answer);
+            TotalAnswers++;
+            LatestAt = answer.At > LatestAt ? answer.At : LatestAt;
             foreach (var tag in question.Tags)
             {
                 _tagCounts[answer.OwnerId][tag] = _tagCounts[answer.OwnerId].GetValueOrDefault(tag) + 1;

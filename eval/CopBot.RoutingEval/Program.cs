@@ -3,6 +3,13 @@ using CopBot.Community;
 using CopBot.RoutingEval;
 
 // Usage: CopBot.RoutingEval <site folder> [--tune] [--via-storage <connection string>]
+//        CopBot.RoutingEval --signals <site folder> <site folder> ... (the study of extra signals, see SignalStudy)
+if (args.Length > 1 && args[0] == "--signals")
+{
+    SignalStudy.Run([.. args.Skip(1)]);
+    return 0;
+}
+
 if (args.Length == 0 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: CopBot.RoutingEval <stack exchange site folder with Posts.xml> [--tune] [--via-storage <connection string>]");
