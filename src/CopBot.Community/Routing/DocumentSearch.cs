@@ -28,17 +28,21 @@ internal sealed class DocumentSearch
     [ThreadStatic]
     private static List<int>? s_touched;
 
+    [ThreadStatic]
+    private static List<int>? s_alive;
+
     private readonly ExpertIndex _index;
     private readonly RoutingOptions _options;
     private readonly Eligibility _eligibility;
     private readonly Bm25Weights _weights;
     private readonly double[] _partial;
     private readonly List<int> _touched;
+    private readonly List<int> _alive;
     private double _threshold;
 
-    private DocumentSearch(ExpertIndex index, RoutingOptions options, Eligibility eligibility, double[] partial, List<int> touched)
+    private DocumentSearch(ExpertIndex index, RoutingOptions options, Eligibility eligibility, double[] partial, List<int> touched, List<int> alive)
     {
-        (_index, _options, _eligibility, _partial, _touched) = (index, options, eligibility, partial, touched);
+        (_index, _options, _eligibility, _partial, _touched, _alive) = (index, options, eligibility, partial, touched, alive);
         _weights = index.Bm25WeightsFor(options);
     }
 
@@ -48,12 +52,13 @@ internal sealed class DocumentSearch
         var n = index.Documents.Length;
         var partial = s_partial is { } reused && reused.Length >= n ? reused : new double[n];
         var touched = s_touched ?? [];
-        (s_partial, s_touched) = (null, null);
+        var alive = s_alive ?? [];
+        (s_partial, s_touched, s_alive) = (null, null, null);
         try
         {
-            var search = new DocumentSearch(index, options, eligibility, partial, touched);
-            var alive = search.Prune(terms);
-            return new DocumentMatches(search.Rescore(terms, alive, out var bestEligible), ceiling, bestEligible);
+            var search = new DocumentSearch(index, options, eligibility, partial, touched, alive);
+            search.Prune(terms);
+            return new DocumentMatches(search.Rescore(terms, out var bestEligible), ceiling, bestEligible);
         }
         finally
         {
@@ -63,12 +68,13 @@ internal sealed class DocumentSearch
             }
 
             touched.Clear();
-            (s_partial, s_touched) = (partial, touched);
+            alive.Clear();
+            (s_partial, s_touched, s_alive) = (partial, touched, alive);
         }
     }
 
-    /// <summary>Partial scores of the questions that can still matter, every term read or skipped; the others are dropped.</summary>
-    private List<int> Prune(List<QueryTerm> terms)
+    /// <summary>Leaves in the alive list the questions that can still matter, every term read or skipped; the others are dropped.</summary>
+    private void Prune(List<QueryTerm> terms)
     {
         var byBound = terms.ToArray();
         // Highest bound first; equal bounds keep query order so runs repeat exactly.
@@ -96,15 +102,14 @@ internal sealed class DocumentSearch
             maxPartial = Math.Max(maxPartial, Accumulate(byBound[read]));
         }
 
-        var alive = Survivors(_touched, unread[read]);
-        for (; read < byBound.Length && alive.Count > 0; read++)
+        _alive.AddRange(_touched);
+        Survive(unread[read]);
+        for (; read < byBound.Length && _alive.Count > 0; read++)
         {
-            Complete(alive, byBound[read]);
-            _threshold = Math.Max(_threshold, LowerBound(alive));
-            alive = Survivors(alive, unread[read + 1]);
+            Complete(byBound[read]);
+            _threshold = Math.Max(_threshold, LowerBound(_alive));
+            Survive(unread[read + 1]);
         }
-
-        return alive;
     }
 
     private double Accumulate(QueryTerm term)
@@ -126,11 +131,11 @@ internal sealed class DocumentSearch
     }
 
     /// <summary>Adds <paramref name="term"/> to the alive questions only (dropped ones hold a negative partial score).</summary>
-    private void Complete(List<int> alive, QueryTerm term)
+    private void Complete(QueryTerm term)
     {
-        if ((long)alive.Count * LookupCost < term.Postings.Length)
+        if ((long)_alive.Count * LookupCost < term.Postings.Length)
         {
-            foreach (var position in alive)
+            foreach (var position in _alive)
             {
                 if (_index.Documents[position].CountOf(term.Id) is var count and > 0)
                 {
@@ -150,16 +155,17 @@ internal sealed class DocumentSearch
         }
     }
 
-    /// <summary>The questions whose partial score plus what the unread terms can add still reaches the threshold.</summary>
-    private List<int> Survivors(List<int> candidates, double unread)
+    /// <summary>Keeps alive the questions whose partial score plus what the <paramref name="unread"/> terms can add still reaches the threshold.</summary>
+    private void Survive(double unread)
     {
         var floor = _threshold - unread - Slack;
-        var alive = new List<int>();
-        foreach (var position in candidates)
+        var kept = 0;
+        for (var i = 0; i < _alive.Count; i++)
         {
+            var position = _alive[i];
             if (_partial[position] >= floor)
             {
-                alive.Add(position);
+                _alive[kept++] = position;
             }
             else
             {
@@ -167,35 +173,60 @@ internal sealed class DocumentSearch
             }
         }
 
-        return alive;
+        _alive.RemoveRange(kept, _alive.Count - kept);
     }
 
     /// <summary>min(k-th best partial score, best partial score of an eligible expert's question): below both, a question is irrelevant.</summary>
     private double LowerBound(List<int> positions)
     {
-        var count = _options.SimilarQuestions;
-        var best = new List<ScoredDocument>(Math.Max(0, count) + 1);
+        var k = _options.SimilarQuestions;
+        // The k best values so far in a small array; most scores fall below its minimum and cost one comparison.
+        var best = k > 0 ? new double[k] : [];
+        var filled = 0;
+        var (minimum, minimumAt) = (double.NegativeInfinity, 0);
         var bestEligible = 0.0;
         foreach (var position in positions)
         {
             var score = _partial[position];
-            ScoredDocument.Keep(best, new ScoredDocument(position, score), count);
+            if (filled < k || score > minimum)
+            {
+                best[filled < k ? filled++ : minimumAt] = score;
+                if (filled == k)
+                {
+                    (minimum, minimumAt) = Minimum(best);
+                }
+            }
+
             if (score > bestEligible && _eligibility.IsEligible(_index.DocumentExpert[position]))
             {
                 bestEligible = score;
             }
         }
 
-        var kth = count <= 0 ? double.PositiveInfinity : best.Count < count ? 0 : best[^1].Score;
+        var kth = k <= 0 ? double.PositiveInfinity : filled < k ? 0 : minimum;
         return Math.Min(kth, bestEligible);
     }
 
+    private static (double Value, int At) Minimum(double[] values)
+    {
+        var at = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[at])
+            {
+                at = i;
+            }
+        }
+
+        return (values[at], at);
+    }
+
     /// <summary>Exact scores of the survivors: the best of them (ties by position) and the best eligible one.</summary>
-    private List<ScoredDocument> Rescore(List<QueryTerm> terms, List<int> alive, out double bestEligible)
+    private List<ScoredDocument> Rescore(List<QueryTerm> terms, out double bestEligible)
     {
         var best = new List<ScoredDocument>(Math.Max(0, _options.SimilarQuestions) + 1);
         bestEligible = 0.0;
-        foreach (var position in alive)
+        foreach (var position in _alive)
         {
             var score = 0.0;
             var document = _index.Documents[position];

@@ -21,6 +21,7 @@ internal sealed class Eligibility : IDisposable
     private readonly List<int> _owners = [];
     private byte[] _states = [];
     private ExpertIndex? _index;
+    private EligibilityIndex? _snapshot;
     private RoutingQuery? _query;
     private RoutingContext? _context;
     private RoutingOptions? _options;
@@ -47,7 +48,7 @@ internal sealed class Eligibility : IDisposable
             return state == Eligible;
         }
 
-        return _ruleForEveryone ? Decide(expert) : !_index!.Eligibility.NeverRoutes(expert);
+        return _ruleForEveryone ? Decide(expert) : !_snapshot!.NeverRoutes(expert);
     }
 
     public void Dispose()
@@ -60,13 +61,13 @@ internal sealed class Eligibility : IDisposable
         _decided.Clear();
         _named.Clear();
         _owners.Clear();
-        (_index, _query, _context, _options) = (null, null, null, null);
+        (_index, _snapshot, _query, _context, _options) = (null, null, null, null, null);
         s_free = this;
     }
 
     private void Start(ExpertIndex index, RoutingQuery query, RoutingContext context, RoutingOptions options)
     {
-        (_index, _query, _context, _options) = (index, query, context, options);
+        (_index, _snapshot, _query, _context, _options) = (index, index.Eligibility, query, context, options);
         // A cap of 0 or less refuses everyone, including experts the context does not mention.
         _ruleForEveryone = options.FairnessCap is <= 0
             || !KeysAreOrdinal(context.BusyUntil) || !KeysAreOrdinal(context.OpenRequests) || !KeysAreOrdinal(context.RecentRequests);
@@ -78,7 +79,7 @@ internal sealed class Eligibility : IDisposable
         if (query.AskerId is { } asker)
         {
             _named.Add(asker);
-            index.Eligibility.AddPossibleOwners(asker, _owners);
+            _snapshot.AddPossibleOwners(asker, _owners);
             foreach (var expert in _owners)
             {
                 Decide(expert);

@@ -200,7 +200,20 @@ public sealed class ExpertIndex
     }
 
     /// <summary>Who never takes requests and who is behind an Entra object id (built on first use).</summary>
-    internal EligibilityIndex Eligibility => LazyInitializer.EnsureInitialized(ref _eligibility, () => new EligibilityIndex(Experts));
+    internal EligibilityIndex Eligibility
+    {
+        get
+        {
+            // No lambda here: a closure over this would allocate on every read, and routing reads it per request.
+            if (Volatile.Read(ref _eligibility) is { } built)
+            {
+                return built;
+            }
+
+            Interlocked.CompareExchange(ref _eligibility, new EligibilityIndex(Experts), null);
+            return _eligibility!;
+        }
+    }
 
     public static ExpertIndex Empty(string community) => new(community, [], new TermTable(), new TermTable());
 
