@@ -180,6 +180,11 @@ internal sealed class DocumentSearch
     private double LowerBound(List<int> positions)
     {
         var k = _options.SimilarQuestions;
+        if (k > positions.Count)
+        {
+            return 0;
+        }
+
         // The k best values so far in a small array; most scores fall below its minimum and cost one comparison.
         var best = k > 0 ? new double[k] : [];
         var filled = 0;

@@ -27,24 +27,29 @@ internal sealed class MatchedRanking(ExpertIndex index, RoutingPriors priors, El
         var (anyMatch, maxCoverage) = Combine(evidence, maxActivity);
         var isGap = Math.Max(maxCoverage, documents.BestEligibleSimilarity) < options.GapThreshold;
 
-        // The top-th score over matched and unmatched experts sets the floor Diversify never looks below.
-        var best = new List<Ranked>(top + 1);
-        foreach (var expert in evidence.Matched)
-        {
-            Keep(best, new Ranked(expert, evidence.Score[expert]), top);
-        }
-
         cursor = 0;
         var unmatched = new List<Ranked>();
         while (unmatched.Count < top && NextInActivityOrder(ref cursor, evidence) is var expert and >= 0)
         {
             unmatched.Add(new Ranked(expert, UnmatchedScore(expert, anyMatch, maxActivity)));
-            Keep(best, unmatched[^1], top);
         }
 
+        // The top-th score over matched and unmatched experts sets the floor Diversify never looks below (a query may
+        // ask for everyone: top can exceed the candidates, then there is no floor).
         var floor = double.NegativeInfinity;
         if (top > 0 && evidence.Matched.Count + unmatched.Count >= top)
         {
+            var best = new List<Ranked>(top + 1);
+            foreach (var expert in evidence.Matched)
+            {
+                Keep(best, new Ranked(expert, evidence.Score[expert]), top);
+            }
+
+            foreach (var candidate in unmatched)
+            {
+                Keep(best, candidate, top);
+            }
+
             var topth = best[top - 1].Score;
             floor = topth - (Math.Abs(topth) * Math.Max(0, options.DiversityMargin));
         }
