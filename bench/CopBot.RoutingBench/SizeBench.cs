@@ -33,14 +33,21 @@ internal sealed class SizeBench(BenchOptions options, TopicModel topics, string?
         }
 
         var indexed = new List<double>(queries.Count);
+        var indexedCpu = new List<double>(queries.Count);
         var expected = new List<RoutingResult>();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var gen2Before = GC.CollectionCount(2);
         foreach (var query in queries)
         {
+            var cpu = ThreadCpu.Milliseconds();
             clock.Restart();
             var result = _ranker.Rank(index, query, Context);
             indexed.Add(clock.Elapsed.TotalMilliseconds);
+            if (ThreadCpu.Milliseconds() - cpu is { } used)
+            {
+                indexedCpu.Add(used);
+            }
+
             if (expected.Count < options.NaiveQueries)
             {
                 expected.Add(result);
@@ -52,6 +59,8 @@ internal sealed class SizeBench(BenchOptions options, TopicModel topics, string?
         Log($"{size}: indexed {Latencies.Of(indexed)}, {allocatedPerRoute / 1024 / 1024:0.0} MB allocated per route, {gen2Collections} gen2 GCs");
         var naiveQueries = queries.Take(options.NaiveQueries).ToList();
         var agreeing = 0;
+        var reference = MeasureReference(index, naiveQueries, expected, ref agreeing);
+        Log($"{size}: exhaustive over the index {reference.Exhaustive}, indexed on the same queries {reference.Indexed}");
         var naiveInMemory = Measure(naiveQueries, expected, ref agreeing, query =>
             _naiveRanker.Rank(ExpertIndex.Build(ProfileGenerator.Community, profiles), query, Context));
         Log($"{size}: naive in memory {naiveInMemory}");
@@ -74,12 +83,14 @@ internal sealed class SizeBench(BenchOptions options, TopicModel topics, string?
             IndexWithProfilesBytes = withProfiles - before,
             WorkingSetBytes = workingSet,
             Indexed = Latencies.Of(indexed),
+            IndexedCpu = indexedCpu.Count == indexed.Count ? Latencies.Of(indexedCpu) : null,
+            Reference = reference,
             AllocatedPerRouteBytes = allocatedPerRoute,
             Gen2Collections = gen2Collections,
             NaiveInMemory = naiveInMemory,
             Storage = storage,
             Agreeing = agreeing,
-            Compared = naiveQueries.Count * (storage is null ? 1 : 2),
+            Compared = naiveQueries.Count * (storage is null ? 2 : 3),
         };
     }
 
@@ -135,6 +146,30 @@ internal sealed class SizeBench(BenchOptions options, TopicModel topics, string?
         var index = ExpertIndex.Build(ProfileGenerator.Community, profiles);
         _ranker.Prepare(index, Context.Now);
         return (index, clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The exhaustive reference (<see cref="RoutingOptions.ScoreEveryone"/>: every question and every eligible expert
+    /// scored) over the same prebuilt index, alternating query by query with the indexed route so that both see the
+    /// same machine load: the ratio is what pruning and precomputing buy, independent of index building and I/O.
+    /// </summary>
+    private ReferenceResult MeasureReference(ExpertIndex index, List<RoutingQuery> queries, List<RoutingResult> expected, ref int agreeing)
+    {
+        var exhaustive = new List<double>(queries.Count);
+        var indexed = new List<double>(queries.Count);
+        var clock = new Stopwatch();
+        for (var i = 0; i < queries.Count; i++)
+        {
+            clock.Restart();
+            _ranker.Rank(index, queries[i], Context);
+            indexed.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            var result = _naiveRanker.Rank(index, queries[i], Context);
+            exhaustive.Add(clock.Elapsed.TotalMilliseconds);
+            agreeing += SameExperts(result, expected[i]) ? 1 : 0;
+        }
+
+        return new ReferenceResult(Latencies.Of(exhaustive), Latencies.Of(indexed));
     }
 
     private static Latencies Measure(

@@ -22,6 +22,12 @@ internal sealed record SizeResult
 
     public required Latencies Indexed { get; init; }
 
+    /// <summary>The same routes in thread CPU time (null where the platform cannot tell).</summary>
+    public required Latencies? IndexedCpu { get; init; }
+
+    /// <summary>The exhaustive path over the same index, alternating with the indexed route on the naive queries.</summary>
+    public required ReferenceResult Reference { get; init; }
+
     /// <summary>Mean managed allocation of one indexed route (garbage the GC must collect: it shows in p99).</summary>
     public required double AllocatedPerRouteBytes { get; init; }
 
@@ -41,3 +47,6 @@ internal sealed record SizeResult
 
 /// <summary>What was measured against Table Storage for one size.</summary>
 internal sealed record StorageResult(double ImportSeconds, double BuildFromStorageMs, Latencies Naive);
+
+/// <summary>Exhaustive scoring over the prebuilt index and the indexed route, measured alternately on the same queries.</summary>
+internal sealed record ReferenceResult(Latencies Exhaustive, Latencies Indexed);

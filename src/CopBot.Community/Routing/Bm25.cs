@@ -11,11 +11,13 @@ internal static class Bm25
         Math.Max(0.05, Math.Log(1 + ((documents - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5))));
 
     /// <summary>The saturated, length-normalised weight of a term seen <paramref name="count"/> times in a document.</summary>
-    public static double TermWeight(int count, int length, double averageLength, double k1, double b)
-    {
-        var norm = k1 * (1 - b + (b * length / averageLength));
-        return count * (k1 + 1) / (count + norm);
-    }
+    public static double TermWeight(int count, int length, double averageLength, double k1, double b) =>
+        TermWeight(count, LengthNorm(length, averageLength, k1, b), k1);
+
+    /// <summary>The document-length part of <see cref="TermWeight(int, int, double, double, double)"/>, computable once per document.</summary>
+    public static double LengthNorm(int length, double averageLength, double k1, double b) => k1 * (1 - b + (b * length / averageLength));
+
+    public static double TermWeight(int count, double lengthNorm, double k1) => count * (k1 + 1) / (count + lengthNorm);
 
     /// <summary>What a term contributes to a perfect match: a document holding it a few times reaches about idf * (k1 + 1) / 2.</summary>
     public static double Ceiling(double idf, double k1) => idf * (k1 + 1) / 2;

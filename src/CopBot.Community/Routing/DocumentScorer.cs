@@ -1,8 +1,9 @@
 namespace CopBot.Community;
 
 /// <summary>
-/// BM25 of the query against the past answered questions that share a term with it (via the inverted index). Scores
-/// live in a per-thread scratch array sized to the snapshot; only the touched positions are listed and later cleared.
+/// BM25 of the query against every past answered question that shares a term with it (via the inverted index): the
+/// exhaustive reference of <see cref="RoutingOptions.ScoreEveryone"/>; routing itself prunes (<see cref="DocumentSearch"/>).
+/// Scores live in a per-thread scratch array sized to the snapshot; only the touched positions are listed and later cleared.
 /// </summary>
 internal sealed class DocumentScorer : IDisposable
 {
@@ -57,39 +58,17 @@ internal sealed class DocumentScorer : IDisposable
         return new DocumentScorer(scores, touched, ceiling);
     }
 
-    /// <summary>Positions of the best-scoring documents, best first, ties by position for determinism (bounded selection).</summary>
-    public IReadOnlyList<int> Top(int count)
+    /// <summary>The best-scoring documents, best first, ties by position for determinism (bounded selection).</summary>
+    public IReadOnlyList<ScoredDocument> Top(int count)
     {
-        var best = new List<int>(Math.Max(0, count) + 1);
-        if (count <= 0)
-        {
-            return best;
-        }
-
+        var best = new List<ScoredDocument>(Math.Max(0, count) + 1);
         foreach (var position in Touched)
         {
-            if (best.Count == count && !Before(position, best[^1]))
-            {
-                continue;
-            }
-
-            var at = best.Count;
-            while (at > 0 && Before(position, best[at - 1]))
-            {
-                at--;
-            }
-
-            best.Insert(at, position);
-            if (best.Count > count)
-            {
-                best.RemoveAt(count);
-            }
+            ScoredDocument.Keep(best, new ScoredDocument(position, Scores[position]), count);
         }
 
         return best;
     }
-
-    private bool Before(int a, int b) => Scores[a] > Scores[b] || (Scores[a] == Scores[b] && a < b);
 
     /// <summary>Clears the touched positions and hands the array back for the thread's next request.</summary>
     public void Dispose()

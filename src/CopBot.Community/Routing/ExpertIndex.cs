@@ -11,6 +11,8 @@ public sealed class ExpertIndex
 {
     private static readonly Posting[] NoPostings = [];
     private RoutingPriors? _priors;
+    private Bm25Weights? _bm25Weights;
+    private EligibilityIndex? _eligibility;
 
     private ExpertIndex(string community, IndexedExpert[] experts, TermTable terms, TermTable tags)
     {
@@ -181,6 +183,36 @@ public sealed class ExpertIndex
         }
 
         return priors;
+    }
+
+    /// <summary>BM25 length norms and per-term bounds for these parameters, computed once per snapshot.</summary>
+    internal Bm25Weights Bm25WeightsFor(RoutingOptions options)
+    {
+        var cached = Volatile.Read(ref _bm25Weights);
+        if (cached is not null && cached.Fits(options))
+        {
+            return cached;
+        }
+
+        var weights = Bm25Weights.Compute(this, options);
+        Volatile.Write(ref _bm25Weights, weights);
+        return weights;
+    }
+
+    /// <summary>Who never takes requests and who is behind an Entra object id (built on first use).</summary>
+    internal EligibilityIndex Eligibility
+    {
+        get
+        {
+            // No lambda here: a closure over this would allocate on every read, and routing reads it per request.
+            if (Volatile.Read(ref _eligibility) is { } built)
+            {
+                return built;
+            }
+
+            Interlocked.CompareExchange(ref _eligibility, new EligibilityIndex(Experts), null);
+            return _eligibility!;
+        }
     }
 
     public static ExpertIndex Empty(string community) => new(community, [], new TermTable(), new TermTable());

@@ -5,18 +5,22 @@ namespace CopBot.Community;
 /// (answers and declared skills on explicit or inferred topics) + document model (BM25 of the expert's most similar
 /// past questions, after Balog et al.) + learned feedback, each normalised to 0..1 over the candidates and weighted
 /// by <see cref="RoutingOptions"/>. Constraints (asker, availability, capacity, fairness, diversity) apply after scoring.
-/// Only experts with evidence for the question are scored one by one; everyone else scores by activity alone, so the
-/// most active of them are read from the snapshot's activity order, as many as the short list can need.
+/// Routing does not score everyone: the most similar past questions come from a max-score pruned BM25 search
+/// (<see cref="DocumentSearch"/>), only experts with evidence for the question are scored (<see cref="MatchedRanking"/>),
+/// and everyone else, scoring by activity alone, is read from the snapshot's activity order as far as the short list
+/// can need. <see cref="RoutingOptions.ScoreEveryone"/> keeps the exhaustive reference; both give the same results.
 /// </summary>
 public sealed class ExpertRanker(RoutingOptions options)
 {
     public RoutingOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Computes what the index keeps per options (activity, topic evidence) ahead of the first request.</summary>
+    /// <summary>Computes what the index keeps per options (activity, topic evidence, BM25 bounds) ahead of the first request.</summary>
     public void Prepare(ExpertIndex index, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(index);
         index.Priors(Options, now);
+        index.Bm25WeightsFor(Options);
+        _ = index.Eligibility;
     }
 
     public RoutingResult Rank(ExpertIndex index, RoutingQuery query, RoutingContext context)
@@ -28,19 +32,27 @@ public sealed class ExpertRanker(RoutingOptions options)
         var terms = TextTokenizer.Tokenize(query.Text);
         var explicitTags = query.Tags.Select(Skill.NormalizeTag).Concat(TextTokenizer.HashTags(query.Text))
             .Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        using var documents = DocumentScorer.Score(index, terms, Options);
-        var similar = documents.Top(Options.SimilarQuestions);
-        var topics = TopicInference.Infer(index, explicitTags, terms, documents.Scores, similar, Options);
         var top = query.Top > 0 ? query.Top : Options.TopN;
-        var evidence = new EvidenceCollector(index, query, context, Options);
-        var (ordered, isGap) = Options.ScoreEveryone
-            ? ScoreEveryone(index, evidence, topics, documents, similar, context.Feedback)
-            : ScoreMatched(index, evidence, topics, documents, similar, context, top);
-
-        var chosen = RoutingConstraints.Diversify(index, ordered, top, Options.DiversityMargin);
-        if (!Options.ScoreEveryone)
+        IReadOnlyList<InferredTopic> topics;
+        IReadOnlyList<CandidateScore> chosen;
+        bool isGap;
+        if (Options.ScoreEveryone)
         {
-            evidence.NameMatchedTopics(index.Priors(Options, context.Now), topics, chosen);
+            using var documents = DocumentScorer.Score(index, terms, Options);
+            var similar = documents.Top(Options.SimilarQuestions);
+            topics = TopicInference.Infer(index, explicitTags, terms, similar, Options);
+            (var ordered, isGap) = ScoreEveryone(index, new EvidenceCollector(index, query, context, Options), topics, documents, similar, context.Feedback);
+            chosen = RoutingConstraints.Diversify(index, ordered, top, Options.DiversityMargin);
+        }
+        else
+        {
+            using var eligibility = Eligibility.Rent(index, query, context, Options);
+            var documents = DocumentSearch.Find(index, terms, Options, eligibility);
+            topics = TopicInference.Infer(index, explicitTags, terms, documents.Similar, Options);
+            var ranking = new MatchedRanking(index, index.Priors(Options, context.Now), eligibility, Options);
+            (var ordered, isGap) = ranking.Rank(topics, documents, context.Feedback, top);
+            chosen = RoutingConstraints.Diversify(index, ordered, top, Options.DiversityMargin);
+            ranking.NameMatchedTopics(topics, chosen);
         }
 
         var experts = chosen
@@ -56,7 +68,7 @@ public sealed class ExpertRanker(RoutingOptions options)
     /// <summary>The exhaustive reference: every eligible expert scored and sorted.</summary>
     private (List<CandidateScore> Ordered, bool IsGap) ScoreEveryone(
         ExpertIndex index, EvidenceCollector evidence, IReadOnlyList<InferredTopic> topics, DocumentScorer documents,
-        IReadOnlyList<int> similar, IReadOnlyList<RoutingFeedback> feedback)
+        IReadOnlyList<ScoredDocument> similar, IReadOnlyList<RoutingFeedback> feedback)
     {
         var candidates = evidence.CollectEveryone(topics, documents, similar);
         ApplyFeedback(index, candidates, topics, feedback);
@@ -64,99 +76,6 @@ public sealed class ExpertRanker(RoutingOptions options)
         var ordered = candidates.OrderByDescending(c => c.Score)
             .ThenBy(c => index.Experts[c.Expert].Profile.Id, StringComparer.Ordinal).ToList();
         return (ordered, candidates.Count == 0 || candidates.Max(c => c.Relevance) < Options.GapThreshold);
-    }
-
-    /// <summary>
-    /// Scores the experts with evidence, then adds the unmatched ones in activity order for as long as their score
-    /// (activity alone, the same for equal activity) can still reach the short list or its diversity margin.
-    /// </summary>
-    private (List<CandidateScore> Ordered, bool IsGap) ScoreMatched(
-        ExpertIndex index, EvidenceCollector evidence, IReadOnlyList<InferredTopic> topics, DocumentScorer documents,
-        IReadOnlyList<int> similar, RoutingContext context, int top)
-    {
-        var priors = index.Priors(Options, context.Now);
-        var unmatched = priors.ByActivity.Where(evidence.IsEligible);
-        var mostActive = unmatched.Take(1).ToList();
-        if (mostActive.Count == 0)
-        {
-            return ([], true);
-        }
-
-        using var slots = CandidateSlots.Rent(index.Count);
-        var scored = evidence.CollectMatched(priors, topics, documents, similar, slots);
-        ApplyFeedback(index, scored, topics, context.Feedback);
-        Combine(scored, priors.Activity[mostActive[0]]);
-        var maxRelevance = Math.Max(scored.Select(c => c.Coverage).DefaultIfEmpty().Max(), evidence.BestSimilarity(documents));
-
-        // Unmatched experts in activity order have non-increasing scores: take the first `top`, then every further one
-        // that scores at least the diversity floor of the top-th score overall (Diversify never looks below it).
-        var anyMatch = scored.Any(c => c.Topic > 0 || c.Text > 0);
-        var maxActivity = Math.Log(1 + priors.Activity[mostActive[0]]);
-        using var rest = unmatched.Where(e => slots.State(e) != CandidateSlots.Matched).GetEnumerator();
-        CandidateScore? Next() => rest.MoveNext() ? UnmatchedScore(rest.Current, priors, anyMatch, maxActivity) : null;
-        var extra = new List<CandidateScore>();
-        while (extra.Count < top && Next() is { } c)
-        {
-            extra.Add(c);
-        }
-
-        var comparer = Comparer<CandidateScore>.Create((a, b) => a.Score != b.Score
-            ? b.Score.CompareTo(a.Score)
-            : string.CompareOrdinal(index.Experts[a.Expert].Profile.Id, index.Experts[b.Expert].Profile.Id));
-        var all = scored.Concat(extra).ToList();
-        var floor = double.NegativeInfinity;
-        if (all.Count >= top)
-        {
-            var topth = TopScores(all, top, comparer)[top - 1].Score;
-            floor = topth - (Math.Abs(topth) * Math.Max(0, Options.DiversityMargin));
-        }
-
-        if (extra.Count == top)
-        {
-            while (Next() is { } c && c.Score >= floor)
-            {
-                all.Add(c);
-            }
-        }
-
-        var ordered = all.Where(c => c.Score >= floor).Order(comparer).ToList();
-        return (ordered, maxRelevance < Options.GapThreshold);
-    }
-
-    // The best `count` candidates in order, by a bounded insertion (the matched list can hold thousands).
-    private static List<CandidateScore> TopScores(List<CandidateScore> candidates, int count, Comparer<CandidateScore> comparer)
-    {
-        var best = new List<CandidateScore>(count + 1);
-        foreach (var c in candidates)
-        {
-            if (best.Count == count && comparer.Compare(c, best[^1]) >= 0)
-            {
-                continue;
-            }
-
-            var at = best.Count;
-            while (at > 0 && comparer.Compare(c, best[at - 1]) < 0)
-            {
-                at--;
-            }
-
-            best.Insert(at, c);
-            if (best.Count > count)
-            {
-                best.RemoveAt(count);
-            }
-        }
-
-        return best;
-    }
-
-    private CandidateScore UnmatchedScore(int expert, RoutingPriors priors, bool anyMatch, double maxActivity)
-    {
-        var c = new CandidateScore(expert) { Activity = priors.Activity[expert] };
-        var damping = anyMatch ? Options.UnmatchedPriorFactor : 1;
-        // Combine's formula with no topic, text or feedback evidence (those terms add exactly zero).
-        c.Score = Options.PriorWeight * damping * Ratio(Math.Log(1 + c.Activity), maxActivity);
-        return c;
     }
 
     private void Combine(List<CandidateScore> candidates, double maxActivityCount)

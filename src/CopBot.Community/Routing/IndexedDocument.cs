@@ -37,6 +37,32 @@ internal sealed class IndexedDocument
     /// <summary>How often the i-th term occurs.</summary>
     public int Count(int i) => _counts is null ? _packed[i] & MaxPackedCount : _counts[i];
 
+    /// <summary>How often term id <paramref name="term"/> occurs (0 when absent): a binary search over the sorted ids.</summary>
+    public int CountOf(int term)
+    {
+        int low = 0, high = _packed.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var found = Term(middle);
+            if (found == term)
+            {
+                return Count(middle);
+            }
+
+            if (found < term)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return 0;
+    }
+
     public int Length { get; }
 
     /// <summary>Distinct normalised tag ids of the question.</summary>

@@ -24,12 +24,16 @@ internal sealed class RoutingPriors
         _activityFloor = options.ActivityFloor;
         _answersPerSkillLevel = options.AnswersPerSkillLevel;
         Activity = activity;
+        LogActivity = [.. activity.Select(a => Math.Log(1 + a))];
         TopicEvidence = topicEvidence;
         LogTopicEvidence = logTopicEvidence;
         ByActivity = byActivity;
     }
 
     public double[] Activity { get; }
+
+    /// <summary>log(1 + <see cref="Activity"/>), the prior's term of the score.</summary>
+    public double[] LogActivity { get; }
 
     /// <summary>Tag id → decayed answers + skill credit of each expert in <see cref="ExpertIndex.TagExperts"/> (same positions).</summary>
     public double[][] TopicEvidence { get; }

@@ -10,8 +10,7 @@ internal static class TopicInference
         ExpertIndex index,
         IReadOnlyList<string> explicitTags,
         IReadOnlyList<string> queryTerms,
-        double[] documentScores,
-        IReadOnlyList<int> similar,
+        IReadOnlyList<ScoredDocument> similar,
         RoutingOptions options)
     {
         var topics = explicitTags.Select(t => new InferredTopic(t, 1.0, Explicit: true)).ToList();
@@ -28,8 +27,8 @@ internal static class TopicInference
 
         // Several experts answered the same question: count each question once.
         var seen = new HashSet<(string, DateTimeOffset?)>();
-        var best = similar.Count == 0 ? 0 : documentScores[similar[0]];
-        foreach (var position in similar)
+        var best = similar.Count == 0 ? 0 : similar[0].Score;
+        foreach (var (position, score) in similar)
         {
             var question = index.Documents[position].Question;
             if (!seen.Add((question.Title, question.At)))
@@ -39,7 +38,7 @@ internal static class TopicInference
 
             foreach (var tag in question.Tags)
             {
-                votes[tag] = votes.GetValueOrDefault(tag) + (documentScores[position] / best / 3);
+                votes[tag] = votes.GetValueOrDefault(tag) + (score / best / 3);
             }
         }
 

@@ -66,6 +66,26 @@ public sealed class ExpertRankerEquivalenceTests
         }
     }
 
+    [Fact]
+    public void Rank_EveryoneRequested_EqualsScoringEveryone()
+    {
+        // The evaluation ranks the whole community (Top = int.MaxValue): no short list, no diversity floor.
+        var random = new Random(13);
+        var profiles = Enumerable.Range(0, 150).Select(i => Profile(random, i)).ToList();
+        var index = ExpertIndex.Build(Communities.Name, profiles);
+        for (var q = 0; q < 20; q++)
+        {
+            var query = Query(random, profiles) with { Top = int.MaxValue };
+            var context = Context(random, profiles);
+
+            var expected = new ExpertRanker(new RoutingOptions { ScoreEveryone = true }).Rank(index, query, context);
+            var actual = new ExpertRanker(new RoutingOptions()).Rank(index, query, context);
+
+            Assert.Equal(Describe(expected), Describe(actual));
+            Assert.True(actual.Experts.Count > 100, $"{actual.Experts.Count} experts ranked");
+        }
+    }
+
     private static string Describe(RoutingResult result) =>
         $"gap={result.IsGap} topics={string.Join(',', result.InferredTopics)}\n"
         + string.Join('\n', result.Experts.Select(e => $"{e.Id} {e.Score:R} {string.Join(" | ", e.Why)}"));
