@@ -6,7 +6,7 @@ namespace CopBot.RoutingBench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: CopBot.RoutingBench [--sizes 1000,10000,100000] [--queries 300] [--naive-queries 10]
+        usage: CopBot.RoutingBench [--sizes 1000,10000,100000] [--queries 1000] [--naive-queries 10]
                                    [--azurite | --storage "<connection string>"] [--storage-max 100000]
                                    [--seed 42] [--out docs/routing-benchmark.md]
           --queries        routed queries measured per size against the index (after a warm-up)
@@ -19,7 +19,7 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<int> Sizes { get; init; } = [1_000, 10_000, 100_000];
 
-    public int Queries { get; init; } = 300;
+    public int Queries { get; init; } = 1000;
 
     public int NaiveQueries { get; init; } = 10;
 
