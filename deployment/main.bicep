@@ -100,6 +100,7 @@ module web 'modules/webapp.bicep' = {
     botTenantId: botTenantId
     botAppPasswordSecretUri: vault.outputs.botAppPasswordSecretUri
     tableEndpoint: storage.outputs.tableEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
     tablePrefix: tablePrefix
     applicationInsightsConnectionString: enableApplicationInsights ? monitoring!.outputs.connectionString : ''
   }

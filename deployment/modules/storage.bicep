@@ -57,3 +57,6 @@ output name string = account.name
 
 @description('Table service endpoint, e.g. https://<account>.table.core.windows.net/.')
 output tableEndpoint string = account.properties.primaryEndpoints.table
+
+@description('Queue service endpoint of the durable outbox, e.g. https://<account>.queue.core.windows.net/.')
+output queueEndpoint string = account.properties.primaryEndpoints.queue

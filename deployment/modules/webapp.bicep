@@ -32,6 +32,9 @@ param botAppPasswordSecretUri string
 @description('Table service endpoint, e.g. https://<account>.table.core.windows.net/ (CopBot__TableEndpoint).')
 param tableEndpoint string
 
+@description('Queue service endpoint of the durable outbox (CopBot__QueueEndpoint), through the same managed identity.')
+param queueEndpoint string
+
 @description('CopBot__TablePrefix.')
 param tablePrefix string
 
@@ -48,6 +51,8 @@ var botSettings = [
   { name: 'MicrosoftAppPassword', value: format(keyVaultReference, botAppPasswordSecretUri) }
   // Table Storage through the managed identity (Storage Table Data Contributor): no key or connection string.
   { name: 'CopBot__TableEndpoint', value: tableEndpoint }
+  // The durable outbox (docs/reliability.md) on the account's queues (Storage Queue Data Contributor).
+  { name: 'CopBot__QueueEndpoint', value: queueEndpoint }
   { name: 'CopBot__ManagedIdentityClientId', value: identityClientId }
   { name: 'CopBot__TablePrefix', value: tablePrefix }
   // Azure.Identity's own variable for the same identity, for any other Azure SDK client in the process.

@@ -3,6 +3,7 @@ namespace CopBot.Deployment.Tests;
 public sealed class BicepBuildTests
 {
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"; // built-in role id
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const int CompilerNotRestored = 3; // build-bicep.sh's exit code when NuGet cannot serve the compiler
 
     [SkippableFact]
@@ -28,6 +29,8 @@ public sealed class BicepBuildTests
         // Storage: the endpoint and the identity's client id as settings, the data role granted, no account key.
         Assert.Contains("CopBot__TableEndpoint", template, StringComparison.Ordinal);
         Assert.Contains("CopBot__ManagedIdentityClientId", template, StringComparison.Ordinal);
+        Assert.Contains("CopBot__QueueEndpoint", template, StringComparison.Ordinal);
+        Assert.Contains(StorageQueueDataContributor, template, StringComparison.Ordinal);
         Assert.Contains(StorageTableDataContributor, template, StringComparison.Ordinal);
         Assert.Contains("\"allowSharedKeyAccess\": false", template, StringComparison.Ordinal);
         Assert.DoesNotContain("ConnectionStrings__Tables", template, StringComparison.Ordinal);

@@ -66,7 +66,11 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         _clock.Advance(TimeSpan.FromDays(8));
         await CheckDeadlinesAsync(bot);
 
-        await InvokeAsync(bot, CardAction(bot, AmaraId, AmaraAad, PersonalConversationOf(bot, AmaraId), SynthesisVerbs.Start, new JsonObject { [SynthesisCardKeys.RequestId] = consultation.Id }));
+        // The thread's status card offers Synthesize once reviews are in; the facilitator presses it.
+        var status = bot.SentCards.Last(c => c.ToJsonString().Contains("2 received / 2 invited", StringComparison.Ordinal));
+        var start = status["actions"]!.AsArray().Single(a => (string?)a!["verb"] == SynthesisVerbs.Start)!;
+        Assert.Equal(consultation.Id, (string?)start["data"]![SynthesisCardKeys.RequestId]);
+        await InvokeAsync(bot, CardAction(bot, AmaraId, AmaraAad, PersonalConversationOf(bot, AmaraId), SynthesisVerbs.Start, start["data"]!.DeepClone().AsObject()));
 
         var draft = bot.SentCards.Last(c => c.ToJsonString().Contains("Draft consolidated reply", StringComparison.Ordinal)).ToJsonString();
         Assert.Contains("Ferreira Quispe", draft, StringComparison.Ordinal); // "Tomás" is \u-escaped in the JSON

@@ -45,6 +45,12 @@ public static class ConsultationStatusCard
             actions.Add(new ExecuteAction("Cancel consultation", ConsultVerbs.Cancel) { Data = data, AssociatedInputs = AssociatedInputs.None, Style = ActionStyle.Destructive });
         }
 
+        // Facilitators synthesise once reviews are in, before or after the deadline (anyone else is refused).
+        if (view.ReviewsReceived > 0)
+        {
+            actions.Add(new ExecuteAction("Synthesize", SynthesisVerbs.Start) { Data = new Dictionary<string, string> { [SynthesisCardKeys.RequestId] = view.RequestId } });
+        }
+
         return new AdaptiveCard { Body = body, Actions = actions, FallbackText = "Consultation: " + CardText.Escape(view.Title, 200) };
     }
 }
