@@ -67,7 +67,7 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
         await CheckDeadlinesAsync(bot);
 
         // The thread's status card offers Synthesize once reviews are in; the facilitator presses it.
-        var status = bot.SentCards.Last(c => c.ToJsonString().Contains("2 received / 2 invited", StringComparison.Ordinal));
+        var status = bot.SentCards.Last(c => c.ToJsonString().Contains("2 received /", StringComparison.Ordinal));
         var start = status["actions"]!.AsArray().Single(a => (string?)a!["verb"] == SynthesisVerbs.Start)!;
         Assert.Equal(consultation.Id, (string?)start["data"]![SynthesisCardKeys.RequestId]);
         await InvokeAsync(bot, CardAction(bot, AmaraId, AmaraAad, PersonalConversationOf(bot, AmaraId), SynthesisVerbs.Start, start["data"]!.DeepClone().AsObject()));

@@ -3,8 +3,8 @@ namespace CopBot.Community;
 /// <summary>
 /// Who may be asked for one request, as an array read per expert. Without a mention in the request or its context an
 /// expert is eligible unless they never take requests; so only the experts named by the asker id and by the context's
-/// busy, open-request and recent-request entries are decided by <see cref="RoutingConstraints.IsEligible"/>, the one
-/// rule. A context dictionary that does not compare ids ordinally could name an expert under another spelling: then
+/// busy, open-request and recent-request entries, and those whose profile has a busy-until date, are decided by
+/// <see cref="RoutingConstraints.IsEligible"/>, the one rule. A context dictionary that does not compare ids ordinally could name an expert under another spelling: then
 /// every expert is decided by the rule, on first use. Per-thread arrays; only decided positions are cleared.
 /// </summary>
 internal sealed class Eligibility : IDisposable
@@ -95,6 +95,11 @@ internal sealed class Eligibility : IDisposable
             {
                 Decide(expert);
             }
+        }
+
+        foreach (var expert in _snapshot.WithBusyDates)
+        {
+            Decide(expert);
         }
     }
 

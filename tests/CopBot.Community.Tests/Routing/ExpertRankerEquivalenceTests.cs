@@ -100,8 +100,9 @@ public sealed class ExpertRankerEquivalenceTests
             random.Next(15) == 0 ? null : Communities.Now.AddDays(-random.Next(1, 900)))).ToList();
         var skills = Enumerable.Range(0, random.Next(3)).Select(_ => Tags[random.Next(Tags.Length)]).Distinct()
             .Select(t => new Skill(t, random.Next(1, 6))).ToList();
+        // Some profiles carry their own busy-until date, past or future: the snapshot cannot decide those ahead.
         return Communities.Expert($"e{i:000}", skills, history, organization: random.Next(4) == 0 ? null : "org " + random.Next(5),
-            maxOpen: random.Next(20) == 0 ? 0 : 3);
+            maxOpen: random.Next(20) == 0 ? 0 : 3) with { BusyUntil = random.Next(10) == 0 ? Communities.Now.AddDays(random.Next(-3, 4)) : null };
     }
 
     private static RoutingQuery Query(Random random, List<ExpertProfile> profiles)
