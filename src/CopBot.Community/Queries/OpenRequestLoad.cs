@@ -3,7 +3,7 @@ namespace CopBot.Community;
 /// <summary>
 /// How many open queries each expert currently holds (asked, not answered, not declined), for the
 /// <see cref="ExpertProfile.MaxOpenRequests"/> cap. Counting is one pass over the community's open queries (the
-/// open index, then one point read per open query), so the counts are cached for <see cref="MaxAge"/>: a burst of
+/// open index, then the open queries' rows read concurrently), so the counts are cached for <see cref="MaxAge"/>: a burst of
 /// questions pays the pass once. <see cref="Invalidate"/> is called whenever this instance asks an expert, so on
 /// this instance the cap is exact; another instance's asks are seen within <see cref="MaxAge"/>. Answers and
 /// declines are not signalled: until the cache expires they only keep an expert skipped a little longer.
@@ -23,15 +23,11 @@ public sealed class OpenRequestLoad(IQueryStore queries, TimeProvider clock)
             return cached.PerExpert;
         }
 
-        var open = new List<QueryRequest>();
-        foreach (var id in await queries.ListOpenAsync(community, cancellationToken))
-        {
-            // The open index may briefly list a query that is closing or was never written: the row decides.
-            if (await queries.GetAsync(community, id, cancellationToken) is { Status: QueryStatus.Open } query)
-            {
-                open.Add(query);
-            }
-        }
+        // The reads run concurrently: this pass sits on the routing turn, so its latency is one round-trip, not one per
+        // open query. The open index may briefly list a query that is closing or was never written: the row decides.
+        var ids = await queries.ListOpenAsync(community, cancellationToken);
+        var rows = await Task.WhenAll(ids.Select(id => queries.GetAsync(community, id, cancellationToken)));
+        var open = rows.Where(q => q is { Status: QueryStatus.Open }).Select(q => q!);
 
         var counted = new Counts(community, now, Count(open));
         Volatile.Write(ref _cached, counted);
