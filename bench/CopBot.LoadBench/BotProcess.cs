@@ -21,6 +21,8 @@ internal sealed class BotProcess : IDisposable
 
     public int Port { get; }
 
+    public int ProcessId => _process.Id;
+
     public Uri MessagesUri => new($"http://127.0.0.1:{Port}/api/messages");
 
     public static async Task<BotProcess> StartAsync(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, Func<int, string, Task<bool>> isReady)

@@ -2,13 +2,16 @@ using System.Globalization;
 
 namespace CopBot.LoadBench;
 
-internal sealed record LoadOptions(int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll)
+internal sealed record LoadOptions(
+    int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll, IReadOnlyList<string> Texts, TableAuth TableAuth)
 {
-    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll]";
+    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas]";
+
+    private static readonly string[] DefaultTexts = ["help", "profile"];
 
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions(32, 2000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(600), null, null);
+        var options = new LoadOptions(32, 2000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(600), null, null, DefaultTexts, TableAuth.Key);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
@@ -20,6 +23,8 @@ internal sealed record LoadOptions(int Concurrency, int Conversations, TimeSpan 
                 "--soak" => options with { Soak = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--out" => options with { Out = value },
                 "--copbot" => options with { CopBotDll = value },
+                "--texts" => options with { Texts = ParseTexts(value) },
+                "--table-auth" => options with { TableAuth = Enum.TryParse<TableAuth>(value, ignoreCase: true, out var auth) && Enum.IsDefined(auth) ? auth : throw new ArgumentException($"--table-auth is key or sas, not '{value}'.") },
                 _ => throw new ArgumentException($"unknown option {args[i]}. {Usage}"),
             };
             i++;
@@ -28,8 +33,21 @@ internal sealed record LoadOptions(int Concurrency, int Conversations, TimeSpan 
         return options;
     }
 
+    private static string[] ParseTexts(string value)
+    {
+        var texts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return texts.Length > 0 ? texts : throw new ArgumentException("--texts needs at least one message text, e.g. help,profile.");
+    }
+
     private static int Positive(string value, string name) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new ArgumentException($"{name} must be a positive whole number, not '{value}'.");
+}
+
+/// <summary>How CopBot signs its Table Storage requests: the account key (HMAC per request) or an account SAS.</summary>
+internal enum TableAuth
+{
+    Key,
+    Sas,
 }

@@ -8,7 +8,7 @@ internal static class LoadReport
 {
     public const string NotesMarker = "<!-- notes: everything below this line is kept when the benchmark rewrites the file -->";
 
-    public static string Render(LoadOptions options, IReadOnlyList<LoadResult> results, IReadOnlyList<(double Second, double Megabytes)> rss, long copBotReplies, string commandLine)
+    public static string Render(LoadOptions options, IReadOnlyList<LoadResult> results, IReadOnlyList<CpuShare> cpu, IReadOnlyList<(double Second, double Megabytes)> rss, long copBotReplies, string commandLine)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -33,6 +33,21 @@ internal static class LoadReport
         foreach (var r in results)
         {
             text.AppendLine(inv, $"| {r.Bot} | {r.Phase} | {r.Completed:N0} | {r.Failed} | {r.RequestsPerSecond:F0} | {r.Percentile(50):F1} | {r.Percentile(99):F1} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("CPU time per request at peak, by process (ms; 2 cores give 2,000 ms of CPU per second to share):");
+        text.AppendLine();
+        text.AppendLine("| bot under load | process | CPU ms per request |");
+        text.AppendLine("|---|---|---|");
+        foreach (var share in cpu)
+        {
+            text.AppendLine(inv, $"| {share.Bot} | {share.Process} | {share.MillisecondsPerRequest:F2} |");
+        }
+
+        foreach (var bot in cpu.Select(c => c.Bot).Distinct())
+        {
+            text.AppendLine(inv, $"| {bot} | **all processes** | **{cpu.Where(c => c.Bot == bot).Sum(c => c.MillisecondsPerRequest):F2}** |");
         }
 
         var copBotPeak = results.First(r => r.Bot == "CopBot" && r.Phase == "peak");

@@ -28,10 +28,8 @@ internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, i
 /// message as soon as the previous one is acknowledged: the peak) or open loop (a fixed arrival rate, latency measured from
 /// the scheduled send time so a stalled bot cannot hide its queueing).
 /// </summary>
-internal sealed class LoadRun(HttpClient http, string serviceUrl)
-{
-    private static readonly string[] Texts = ["help", "profile"];
-    private long _sequence;
+internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<string> texts)
+{    private long _sequence;
 
     public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int concurrency, int conversations, TimeSpan duration)
     {
@@ -130,7 +128,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl)
         ["from"] = new JsonObject { ["id"] = $"29:load-user-{conversation}", ["name"] = $"Load user {conversation}", ["aadObjectId"] = $"00000000-0000-4000-8000-{conversation:D12}" },
         ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d", ["id"] = $"a:load-conversation-{conversation}" },
         ["recipient"] = new JsonObject { ["id"] = "28:copbot-load", ["name"] = "CopBot" },
-        ["text"] = Texts[sequence % Texts.Length],
+        ["text"] = texts[(int)(sequence % texts.Count)],
         ["textFormat"] = "plain",
         ["locale"] = "en-GB",
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d" } },

@@ -17,9 +17,10 @@ if (!File.Exists(copBotDll) || !Directory.Exists(Path.Combine(echoDir, "node_mod
 using var azurite = await AzuriteServer.StartNewAsync(root);
 await using var connector = await CountingConnector.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) }) { Timeout = TimeSpan.FromSeconds(30) };
-var load = new LoadRun(http, connector.ServiceUrl);
+var load = new LoadRun(http, connector.ServiceUrl, options.Texts);
 var results = new List<LoadResult>();
 var rss = new List<(double Second, double Megabytes)>();
+var cpu = new List<CpuShare>();
 
 async Task<bool> Healthy(int port, string _)
 {
@@ -38,8 +39,15 @@ async Task MeasureAsync(BotProcess bot, bool soak)
 {
     Console.Error.WriteLine($"{bot.Name}: warm-up");
     await load.ClosedLoopAsync(bot, "warm-up", options.Concurrency, options.Conversations, TimeSpan.FromSeconds(5));
+    var meter = CpuMeter.Start(
+    [
+        (bot.Name, bot.ProcessId),
+        ("Azurite (Table Storage)", azurite.ProcessId ?? throw new InvalidOperationException("Azurite stopped.")),
+        ("load generator and fake connector", Environment.ProcessId),
+    ]);
     var peak = await load.ClosedLoopAsync(bot, "peak", options.Concurrency, options.Conversations, options.Duration);
     results.Add(peak);
+    cpu.AddRange(meter.PerRequest(bot.Name, peak.Completed));
     Console.Error.WriteLine($"{bot.Name}: peak {peak.RequestsPerSecond:F0}/s");
     var half = peak.RequestsPerSecond / 2;
     results.Add(await load.OpenLoopAsync(bot, $"half of peak ({half:F0}/s)", half, options.Duration, options.Conversations));
@@ -65,7 +73,7 @@ using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll],
 {
     ["ASPNETCORE_URLS"] = "http://127.0.0.1:{port}",
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
-    ["ConnectionStrings__Tables"] = azurite.ConnectionString,
+    ["ConnectionStrings__Tables"] = options.TableAuth == TableAuth.Sas ? SasConnectionString.For(azurite) : azurite.ConnectionString,
     ["CopBot__TablePrefix"] = "Load" + Guid.NewGuid().ToString("N")[..8],
     ["Logging__LogLevel__Default"] = "Warning",
 }, Healthy))
@@ -79,7 +87,7 @@ using (var echo = await BotProcess.StartAsync("JS echo bot (botbuilder 4.23.3)",
     await MeasureAsync(echo, soak: false);
 }
 
-var report = LoadReport.Render(options, results, rss, copBotReplies, Environment.CommandLine);
+var report = LoadReport.Render(options, results, cpu, rss, copBotReplies, Environment.CommandLine);
 Console.WriteLine(report);
 if (options.Out is { } output)
 {

@@ -43,6 +43,9 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
 
     public AzuriteService Service { get; }
 
+    /// <summary>The running Azurite process's id (for CPU accounting in benchmarks); null while stopped.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>The service endpoint, path-style with the account name as Azurite expects.</summary>
     public string Endpoint => $"http://127.0.0.1:{Port}/{AccountName}";
 
