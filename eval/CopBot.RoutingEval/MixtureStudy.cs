@@ -53,21 +53,75 @@ public static class MixtureStudy
             new("activity mixture (half-lives 10/50/200/none, uncapped count)", [0, 1, 2, 3, 4, damping]),
             new("activity mixture + hours since last answer", [0, 1, 2, 3, 4, 5, 6, 7, damping]),
             new("activity mixture + recency + topic/text reweighted", [.. Enumerable.Range(0, 10), damping]),
-            new("answer text: BM25 per user (questions + answers, answers alone) beside the product", [MixtureFeatures.Text, 10, 11]),
+            new("answer text: BM25 per user (questions + answers / answers alone) beside the product", [MixtureFeatures.Text, 10, 11]),
             new("everything", all),
         ];
 
         Console.WriteLine("## Mixture of priors, recency and answer text: weights fitted on the tuning half (MRR)");
         Console.WriteLine();
-        Console.WriteLine($"| variant | tuning score | " + string.Join(" | ", sites.Select(s => $"{s} tune tags / text | held-out | fixed | full rolling")) + " |");
-        Console.WriteLine("|---|---|" + string.Concat(sites.Select(_ => "---|---|---|---|")));
+        Header("variant");
         Row("product (CopBot defaults)", product);
         var fitted = new List<(string Name, double[] P)>();
+        void Report(string name, double[] p)
+        {
+            fitted.Add((name, p));
+            Row(name, p);
+        }
+
         foreach (var variant in variants)
         {
-            var p = Fit(product, variant.Free, Tuning);
-            fitted.Add((variant.Name, p));
-            Row(variant.Name, p);
+            Report("coordinate ascent: " + variant.Name, Fit(product, variant.Free, Tuning));
+        }
+
+        // What the fitted point is made of: the damping and the recency term one at a time.
+        var undamped = (double[])product.Clone();
+        undamped[^1] = 1;
+        Row("decomposition: product with damping 1 (unmatched prior not damped)", undamped);
+        var recency = (double[])product.Clone();
+        recency[7] = 0.125;
+        Row("decomposition: product + last answer 7d 0.125 (damping 0.25)", recency);
+
+        // A second start, popularity-led (no decay), so the ascent is not only a walk around the product's point.
+        var popular = (double[])product.Clone();
+        (popular[1], popular[3]) = (0, 2);
+        Report("coordinate ascent from a no-decay prior: everything", Fit(popular, all, Tuning));
+        foreach (var d in new[] { 0.25, 1 })
+        {
+            Report(FormattableString.Invariant($"pairwise logistic regression, damping {d}: everything"), PairwiseLogistic(samples.Where(x => x.Column < 2).ToList(), d));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("## Each feature alone (damping 1), for orientation");
+        Console.WriteLine();
+        Header("feature");
+        for (var k = 0; k < MixtureFeatures.Names.Length; k++)
+        {
+            var alone = new double[Parameters];
+            (alone[k], alone[^1]) = (1, 1);
+            Row(MixtureFeatures.Names[k], alone);
+        }
+
+        // An upper bound, not a candidate: fitted on matheducators' full rolling split, i.e. on its own test questions.
+        if (sites.Contains("matheducators"))
+        {
+            var m = baseline["matheducators"];
+            double Oracle(double[] p)
+            {
+                var r = Mrr("matheducators", p);
+                return ((r[6] / m[6]) + (r[7] / m[7])) / 2;
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("## Ceiling (NOT a candidate): everything fitted on matheducators' full rolling split itself");
+            Console.WriteLine();
+            Header("variant");
+            Report("ceiling: coordinate ascent on matheducators' test questions", Fit(product, all, Oracle));
+            var rolling = samples.Where(x => x.Site == "matheducators" && x.Column < 4).ToList();
+            Report("ceiling: pairwise logistic regression on matheducators' test questions", PairwiseLogistic(rolling, 0.25));
+            var reachable = rolling.Where(x => x.Column % 2 == 0).ToList();
+            Console.WriteLine();
+            Console.WriteLine(FormattableString.Invariant(
+                $"matheducators, rolling split: {reachable.Count(x => x.Relevant.Contains(true))} of {reachable.Count} test questions have an answerer among the candidates (MRR cannot exceed {reachable.Average(x => x.Relevant.Contains(true) ? 1.0 : 0):0.000})."));
         }
 
         Console.WriteLine();
@@ -77,6 +131,12 @@ public static class MixtureStudy
         foreach (var (name, p) in fitted)
         {
             Console.WriteLine($"- {name}: {Describe(p)}");
+        }
+
+        void Header(string first)
+        {
+            Console.WriteLine($"| {first} | tuning score | " + string.Join(" | ", sites.Select(s => $"{s} tune tags / text | held-out | fixed | full rolling")) + " |");
+            Console.WriteLine("|---|---|" + string.Concat(sites.Select(_ => "---|---|---|---|")));
         }
 
         void Row(string name, double[] p)
@@ -120,6 +180,70 @@ public static class MixtureStudy
         }
 
         return p;
+    }
+
+    /// <summary>
+    /// Pairwise logistic regression (RankNet-style, full-batch gradient descent, light L2): every (relevant, other)
+    /// candidate pair of a tuning question, weighted so each site and input counts equally and each question once.
+    /// The damping is fixed; weights are clipped at 0 (a negative activity weight would route to the inactive).
+    /// </summary>
+    private static double[] PairwiseLogistic(List<Sample> tuning, double damping)
+    {
+        var cells = tuning.GroupBy(x => (x.Site, x.Column)).ToDictionary(g => g.Key, g => g.Count());
+        var fixedDamping = new double[Parameters];
+        fixedDamping[^1] = damping;
+        var pairs = new List<(double[] Difference, double Weight)>();
+        foreach (var sample in tuning)
+        {
+            var rows = Effective(sample, damping);
+            var relevant = Enumerable.Range(0, rows.Length).Where(i => sample.Relevant[i]).ToList();
+            var others = rows.Length - relevant.Count;
+            foreach (var r in relevant)
+            {
+                for (var j = 0; j < rows.Length; j++)
+                {
+                    if (!sample.Relevant[j])
+                    {
+                        pairs.Add(([.. rows[r].Zip(rows[j], (a, b) => a - b)], 1.0 / (relevant.Count * others * cells[(sample.Site, sample.Column)])));
+                    }
+                }
+            }
+        }
+
+        var features = MixtureFeatures.Names.Length;
+        var w = new double[features];
+        var total = pairs.Sum(x => x.Weight);
+        for (var step = 0; step < 400; step++)
+        {
+            var gradient = new double[features];
+            foreach (var (difference, weight) in pairs)
+            {
+                var margin = 0.0;
+                for (var k = 0; k < features; k++)
+                {
+                    margin += w[k] * difference[k];
+                }
+
+                var g = -weight / (1 + Math.Exp(margin));
+                for (var k = 0; k < features; k++)
+                {
+                    gradient[k] += g * difference[k];
+                }
+            }
+
+            for (var k = 0; k < features; k++)
+            {
+                w[k] = Math.Max(0, w[k] - (2.0 * ((gradient[k] / total) + (0.001 * w[k]))));
+            }
+        }
+
+        return [.. w, damping];
+    }
+
+    private static double[][] Effective(Sample s, double damping)
+    {
+        var anyMatch = s.Features.Any(Matched);
+        return [.. s.Features.Select(f => f.Select((v, k) => k < MixtureFeatures.ActivityFeatures && anyMatch && !Matched(f) ? v * damping : v).ToArray())];
     }
 
     private static double Rrs(List<Sample> samples, double[] p) => samples.Average(s => Rr(s, p));
@@ -178,7 +302,7 @@ public static class MixtureStudy
     private static bool Matched(double[] f) => f[MixtureFeatures.Topic] > 0 || f[MixtureFeatures.Text] > 0;
 
     private static string Describe(double[] p) => string.Join(", ", p.Select((w, k) =>
-        (k < MixtureFeatures.Names.Length ? MixtureFeatures.Names[k] : "damping") + " " + w.ToString(CultureInfo.InvariantCulture)));
+        (k < MixtureFeatures.Names.Length ? MixtureFeatures.Names[k] : "damping") + " " + w.ToString("0.###", CultureInfo.InvariantCulture)));
 
     private static List<Sample> Collect(string folder)
     {
