@@ -13,6 +13,8 @@ public sealed class CommunityState(StackExchangeDump dump)
     private readonly Dictionary<string, Dictionary<string, int>> _tagCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _lengths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> _answerTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _answerLengths = new(StringComparer.Ordinal);
 
     public ExpertIndex Index { get; private set; } = ExpertIndex.Empty(ProfileFactory.Community);
 
@@ -37,6 +39,11 @@ public sealed class CommunityState(StackExchangeDump dump)
 
     public int Length(string user) => _lengths[user];
 
+    /// <summary>The user's answer bodies alone as one bag of terms (the mixture study's answer-text evidence).</summary>
+    public IReadOnlyDictionary<string, int> AnswerTerms(string user) => _answerTerms[user];
+
+    public int AnswerLength(string user) => _answerLengths[user];
+
     public void Add(IEnumerable<SeAnswer> answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -50,6 +57,8 @@ public sealed class CommunityState(StackExchangeDump dump)
                 _tagCounts[answer.OwnerId] = new Dictionary<string, int>(StringComparer.Ordinal);
                 _terms[answer.OwnerId] = new Dictionary<string, int>(StringComparer.Ordinal);
                 _lengths[answer.OwnerId] = 0;
+                _answerTerms[answer.OwnerId] = new Dictionary<string, int>(StringComparer.Ordinal);
+                _answerLengths[answer.OwnerId] = 0;
             }
 
             list.Add(answer);
@@ -65,6 +74,13 @@ public sealed class CommunityState(StackExchangeDump dump)
             {
                 terms[term] = terms.GetValueOrDefault(term) + 1;
                 _lengths[answer.OwnerId]++;
+            }
+
+            var answerTerms = _answerTerms[answer.OwnerId];
+            foreach (var term in TextTokenizer.Tokenize(answer.Body))
+            {
+                answerTerms[term] = answerTerms.GetValueOrDefault(term) + 1;
+                _answerLengths[answer.OwnerId]++;
             }
 
             changed.Add(answer.OwnerId);
