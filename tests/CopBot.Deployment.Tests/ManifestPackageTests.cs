@@ -133,6 +133,7 @@ public sealed class ManifestPackageTests
     private static Task<ProcessResult> RunValidatorAsync(string folder) =>
         ProcessRunner.RunOfflineAsync("node", Path.Combine(RepoPaths.Manifest, "validate.js"), folder);
 
+    // A folder that does not exist yet: the script creates it when it writes, and a refused run leaves nothing behind.
     private static string UnusedZipPath() =>
-        Path.Combine(Directory.CreateTempSubdirectory("copbot-package-").FullName, "appPackage.zip");
+        Path.Combine(Path.GetTempPath(), "copbot-package-" + Guid.NewGuid().ToString("N"), "appPackage.zip");
 }

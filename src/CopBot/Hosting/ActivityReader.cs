@@ -24,7 +24,7 @@ public static class ActivityReader
             return Fail(StatusCodes.Status413PayloadTooLarge, $"Activity larger than {maxBytes} bytes.");
         }
 
-        var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
+        var body = await ReadLimitedAsync(request.Body, request.ContentLength, maxBytes, cancellationToken);
         if (body is null)
         {
             return Fail(StatusCodes.Status413PayloadTooLarge, $"Activity larger than {maxBytes} bytes.");
@@ -93,22 +93,41 @@ public static class ActivityReader
         : null;
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is longer (chunked bodies have no Content-Length).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, or null past <paramref name="maxBytes"/>. With a Content-Length (what Teams sends) it reads straight
+    /// into one array of that size; otherwise it collects pooled chunks. The length is never trusted beyond the limit.
+    /// </summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long? contentLength, int maxBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (contentLength is { } length and <= int.MaxValue)
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            var exact = new byte[length];
+            await body.ReadExactlyAsync(exact, cancellationToken);
+            // A body longer than it declared is not a well-formed request.
+            return await body.ReadAsync(new byte[1], cancellationToken) == 0 ? exact : null;
         }
 
-        return buffer.ToArray();
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private static Result Fail(int status, string problem) => new(null, status, problem);
