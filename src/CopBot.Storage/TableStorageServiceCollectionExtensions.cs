@@ -41,7 +41,8 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IProcessedActivityStore, TableProcessedActivityStore>();
         services.AddSingleton<IProfileStore, TableProfileStore>();
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
-        services.AddSingleton<IQueryStore, TableQueryStore>();
+        services.AddSingleton<TableQueryStore>();
+        services.AddSingleton<IQueryStore>(sp => sp.GetRequiredService<TableQueryStore>());
         services.AddSingleton<IRoutingFeedbackStore, TableRoutingFeedbackStore>();
         services.AddSingleton<KnowledgeIndexSet>();
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();

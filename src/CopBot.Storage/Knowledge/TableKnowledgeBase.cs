@@ -1,8 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Azure;
 using Azure.Data.Tables;
 using CopBot.Community;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CopBot.Storage;
 
@@ -16,47 +14,29 @@ public sealed class TableKnowledgeBase(CopBotTables tables, KnowledgeIndexSet in
     // 200 000 characters of text plus lists, escaped: well inside a 1 MiB row.
     private const int MaxChunks = 14;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    // Entries are only added, never changed, so no concurrent write is ever retried or logged.
+    private readonly JsonChunkedTable<KnowledgeEntry> _table = new(tables.Knowledge, e => (e.Community, e.Id), Columns, MaxChunks, NullLogger.Instance, "knowledge entry");
 
     public async Task<(KnowledgeEntry Stored, bool Created)> AddAsync(KnowledgeEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         entry.Validate();
-        try
-        {
-            await tables.Knowledge.AddEntityAsync(ToEntity(entry), cancellationToken);
-            indexes.Apply(entry);
-            return (entry, true);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            var existing = await GetAsync(entry.Community, entry.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"Knowledge entry {entry.Id} exists but could not be read.");
-            indexes.Apply(existing);
-            return (existing, false);
-        }
+        var (stored, created) = await _table.AddOrGetAsync(entry, cancellationToken);
+        indexes.Apply(stored);
+        return (stored, created);
     }
 
-    public async Task<KnowledgeEntry?> GetAsync(string community, string id, CancellationToken cancellationToken)
+    public Task<KnowledgeEntry?> GetAsync(string community, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(id);
-        var row = await tables.Knowledge.GetEntityIfExistsAsync<TableEntity>(KeyEncoder.Encode(community), KeyEncoder.Encode(id), cancellationToken: cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
+        return _table.GetAsync(community, id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<KnowledgeEntry>> ListAsync(string community, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(community);
-        var entries = new List<KnowledgeEntry>();
-        await foreach (var row in tables.Knowledge.QueryAsync<TableEntity>(r => r.PartitionKey == KeyEncoder.Encode(community), cancellationToken: cancellationToken))
-        {
-            entries.Add(FromEntity(row));
-        }
-
+        var entries = await _table.ListAsync(community, cancellationToken);
         return [.. entries.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
 
@@ -76,20 +56,11 @@ public sealed class TableKnowledgeBase(CopBotTables tables, KnowledgeIndexSet in
     public async Task RefreshAsync(string community, CancellationToken cancellationToken) =>
         indexes.Load(community, await ListAsync(community, cancellationToken));
 
-    private static TableEntity ToEntity(KnowledgeEntry entry)
+    // Plain columns for people browsing the table; the JSON is what is read back.
+    private static void Columns(KnowledgeEntry entry, TableEntity entity)
     {
-        var entity = new TableEntity(KeyEncoder.Encode(entry.Community), KeyEncoder.Encode(entry.Id))
-        {
-            // Plain columns for people browsing the table; the JSON is what is read back.
-            ["Kind"] = entry.Kind.ToString(),
-            ["Title"] = entry.Title,
-            ["PublishedAt"] = entry.PublishedAt,
-        };
-        JsonChunks.Write(entity, JsonSerializer.Serialize(entry, Options), MaxChunks, $"Knowledge entry {entry.Id}");
-        return entity;
+        entity["Kind"] = entry.Kind.ToString();
+        entity["Title"] = entry.Title;
+        entity["PublishedAt"] = entry.PublishedAt;
     }
-
-    private static KnowledgeEntry FromEntity(TableEntity row) =>
-        JsonSerializer.Deserialize<KnowledgeEntry>(JsonChunks.Read(row), Options)
-        ?? throw new InvalidOperationException($"Knowledge row {row.RowKey} holds no entry.");
 }

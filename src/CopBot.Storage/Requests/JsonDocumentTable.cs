@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -7,44 +5,49 @@ using Microsoft.Extensions.Logging;
 namespace CopBot.Storage;
 
 /// <summary>
-/// A request record of any modality kept as one row (partition community, row id): JSON split over a few columns
-/// (one property holds 32 Ki characters), written with the ETag it read, plus a small index row per open record so
-/// deadline checks never scan closed ones. The modality stores are thin wrappers over this.
+/// A request record of any modality kept as one JSON row (partition community, row id; see
+/// <see cref="JsonChunkedTable{T}"/>), plus a small index row per open record so deadline checks never scan closed
+/// ones. The modality stores are thin wrappers over this.
 /// </summary>
-internal sealed class JsonDocumentTable<T>(TableClient documents, TableClient openIndex, Func<T, (string Community, string Id)> keyOf, Func<T, bool> isOpen, ILogger logger, string what)
-    where T : class
+internal sealed class JsonDocumentTable<T> where T : class
 {
     private const int MaxChunks = 12;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    private readonly JsonChunkedTable<T> _documents;
+    private readonly TableClient _openIndex;
+    private readonly Func<T, (string Community, string Id)> _keyOf;
+    private readonly Func<T, bool> _isOpen;
+
+    /// <param name="columns">Plain columns written beside the JSON; by default <c>Open</c>.</param>
+    public JsonDocumentTable(
+        TableClient documents,
+        TableClient openIndex,
+        Func<T, (string Community, string Id)> keyOf,
+        Func<T, bool> isOpen,
+        ILogger logger,
+        string what,
+        Action<T, TableEntity>? columns = null)
     {
-        Converters = { new JsonStringEnumConverter() },
-    };
+        _openIndex = openIndex;
+        _keyOf = keyOf;
+        _isOpen = isOpen;
+        _documents = new JsonChunkedTable<T>(documents, keyOf, columns ?? ((document, entity) => entity["Open"] = isOpen(document)), MaxChunks, logger, what);
+    }
 
     public async Task<(T Stored, bool Created)> CreateAsync(T document, CancellationToken cancellationToken)
     {
-        var (community, id) = keyOf(document);
-        try
-        {
-            // Index first: an index row whose record never got written is only skipped by the deadline checker.
-            await openIndex.UpsertEntityAsync(new TableEntity(KeyEncoder.Encode(community), KeyEncoder.Encode(id)), TableUpdateMode.Replace, cancellationToken);
-            await documents.AddEntityAsync(ToEntity(document), cancellationToken);
-            return (document, true);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            var existing = await GetAsync(community, id, cancellationToken);
-            return (existing ?? throw new InvalidOperationException($"{what} {id} exists but could not be read."), false);
-        }
+        var (community, id) = _keyOf(document);
+        // Index first: an index row whose record never got written is only skipped by the deadline checker.
+        await _openIndex.UpsertEntityAsync(new TableEntity(KeyEncoder.Encode(community), KeyEncoder.Encode(id)), TableUpdateMode.Replace, cancellationToken);
+        return await _documents.AddOrGetAsync(document, cancellationToken);
     }
 
-    public async Task<T?> GetAsync(string community, string id, CancellationToken cancellationToken) =>
-        (await ReadAsync(community, id, cancellationToken))?.Document;
+    public Task<T?> GetAsync(string community, string id, CancellationToken cancellationToken) => _documents.GetAsync(community, id, cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        await foreach (var row in openIndex.QueryAsync<TableEntity>(r => r.PartitionKey == KeyEncoder.Encode(community), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _openIndex.QueryAsync<TableEntity>(r => r.PartitionKey == KeyEncoder.Encode(community), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             ids.Add(KeyEncoder.Decode(row.RowKey));
         }
@@ -53,62 +56,15 @@ internal sealed class JsonDocumentTable<T>(TableClient documents, TableClient op
     }
 
     /// <summary>Every document of the community (the indicators read them; communities hold hundreds, not millions).</summary>
-    public async Task<IReadOnlyList<T>> ListAsync(string community, CancellationToken cancellationToken)
-    {
-        var all = new List<T>();
-        await foreach (var row in documents.QueryAsync<TableEntity>(r => r.PartitionKey == KeyEncoder.Encode(community), cancellationToken: cancellationToken))
+    public Task<IReadOnlyList<T>> ListAsync(string community, CancellationToken cancellationToken) => _documents.ListAsync(community, cancellationToken);
+
+    /// <summary>ETag-guarded change; a record that is no longer open leaves the open index in the same attempt.</summary>
+    public Task<T?> UpdateAsync(string community, string id, Func<T, T?> change, CancellationToken cancellationToken) =>
+        _documents.UpdateAsync(community, id, change, async (changed, ct) =>
         {
-            all.Add(Deserialize(row));
-        }
-
-        return all;
-    }
-
-    public Task<T?> UpdateAsync(string community, string id, Func<T, T?> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return ConcurrencyRetry.RunAsync(async ct =>
-        {
-            var stored = await ReadAsync(community, id, ct);
-            if (stored is null)
+            if (!_isOpen(changed))
             {
-                return null;
+                await _openIndex.DeleteEntityAsync(KeyEncoder.Encode(community), KeyEncoder.Encode(id), ETag.All, ct);
             }
-
-            var changed = change(stored.Value.Document);
-            if (changed is null)
-            {
-                return stored.Value.Document;
-            }
-
-            await documents.UpdateEntityAsync(ToEntity(changed), stored.Value.ETag, TableUpdateMode.Replace, ct);
-            if (!isOpen(changed))
-            {
-                await openIndex.DeleteEntityAsync(KeyEncoder.Encode(community), KeyEncoder.Encode(id), ETag.All, ct);
-            }
-
-            return changed;
-        }, logger, what, cancellationToken);
-    }
-
-    private async Task<(T Document, ETag ETag)?> ReadAsync(string community, string id, CancellationToken cancellationToken)
-    {
-        var row = await documents.GetEntityIfExistsAsync<TableEntity>(KeyEncoder.Encode(community), KeyEncoder.Encode(id), cancellationToken: cancellationToken);
-        if (!row.HasValue)
-        {
-            return null;
-        }
-
-        return (Deserialize(row.Value!), row.Value!.ETag);
-    }
-
-    private static T Deserialize(TableEntity row) => JsonSerializer.Deserialize<T>(JsonChunks.Read(row), Options)!;
-
-    private TableEntity ToEntity(T document)
-    {
-        var (community, id) = keyOf(document);
-        var entity = new TableEntity(KeyEncoder.Encode(community), KeyEncoder.Encode(id)) { ["Open"] = isOpen(document) };
-        JsonChunks.Write(entity, JsonSerializer.Serialize(document, Options), MaxChunks, $"{what} {id}");
-        return entity;
-    }
+        }, cancellationToken);
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Azure;
 using Azure.Data.Tables;
 using CopBot.Community;
 using Microsoft.Extensions.Logging;
@@ -15,75 +12,32 @@ public sealed class TableSynthesisStore(CopBotTables tables, ILogger<TableSynthe
 {
     private const int MaxChunks = 14;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    private readonly JsonChunkedTable<SynthesisRecord> _table = new(tables.Syntheses, r => (r.Community, r.RequestId), Columns, MaxChunks, logger, "synthesis");
 
-    public async Task<SynthesisRecord?> GetAsync(string community, string requestId, CancellationToken cancellationToken) =>
-        (await ReadAsync(community, requestId, cancellationToken))?.Record;
+    public Task<SynthesisRecord?> GetAsync(string community, string requestId, CancellationToken cancellationToken) =>
+        _table.GetAsync(community, requestId, cancellationToken);
 
-    public Task<SynthesisRecord> SaveDraftAsync(SynthesisRecord draft, CancellationToken cancellationToken)
+    /// <summary>A new draft gets the next version; once publishing has begun the stored record stays as it is.</summary>
+    public async Task<SynthesisRecord> SaveDraftAsync(SynthesisRecord draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return ConcurrencyRetry.RunAsync(async ct =>
+        var saved = await _table.ReadModifyWriteAsync(draft.Community, draft.RequestId, stored => stored switch
         {
-            var stored = await ReadAsync(draft.Community, draft.RequestId, ct);
-            if (stored is null)
-            {
-                var first = draft with { Version = 1, Status = SynthesisStatus.Draft };
-                await tables.Syntheses.AddEntityAsync(ToEntity(first), ct);
-                return first;
-            }
-
-            if (stored.Value.Record.Status is SynthesisStatus.Publishing or SynthesisStatus.Published)
-            {
-                return stored.Value.Record;
-            }
-
-            var next = draft with { Version = stored.Value.Record.Version + 1, Status = SynthesisStatus.Draft };
-            await tables.Syntheses.UpdateEntityAsync(ToEntity(next), stored.Value.ETag, TableUpdateMode.Replace, ct);
-            return next;
-        }, logger, "synthesis", cancellationToken);
+            null => draft with { Version = 1, Status = SynthesisStatus.Draft },
+            { Status: SynthesisStatus.Publishing or SynthesisStatus.Published } => null,
+            _ => draft with { Version = stored.Version + 1, Status = SynthesisStatus.Draft },
+        }, afterWrite: null, cancellationToken);
+        return saved!;
     }
 
-    public Task<SynthesisRecord?> UpdateAsync(string community, string requestId, Func<SynthesisRecord, SynthesisRecord?> change, CancellationToken cancellationToken)
+    public Task<SynthesisRecord?> UpdateAsync(string community, string requestId, Func<SynthesisRecord, SynthesisRecord?> change, CancellationToken cancellationToken) =>
+        _table.UpdateAsync(community, requestId, change, afterWrite: null, cancellationToken);
+
+    // Plain columns for people browsing the table; the JSON is what is read back.
+    private static void Columns(SynthesisRecord record, TableEntity entity)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        return ConcurrencyRetry.RunAsync(async ct =>
-        {
-            var stored = await ReadAsync(community, requestId, ct);
-            if (stored is null)
-            {
-                return null;
-            }
-
-            var changed = change(stored.Value.Record);
-            if (changed is null)
-            {
-                return stored.Value.Record;
-            }
-
-            await tables.Syntheses.UpdateEntityAsync(ToEntity(changed), stored.Value.ETag, TableUpdateMode.Replace, ct);
-            return changed;
-        }, logger, "synthesis", cancellationToken);
-    }
-
-    private async Task<(SynthesisRecord Record, ETag ETag)?> ReadAsync(string community, string requestId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Syntheses.GetEntityIfExistsAsync<TableEntity>(KeyEncoder.Encode(community), KeyEncoder.Encode(requestId), cancellationToken: cancellationToken);
-        return row.HasValue ? (JsonSerializer.Deserialize<SynthesisRecord>(JsonChunks.Read(row.Value!), Options)!, row.Value!.ETag) : null;
-    }
-
-    private static TableEntity ToEntity(SynthesisRecord record)
-    {
-        var entity = new TableEntity(KeyEncoder.Encode(record.Community), KeyEncoder.Encode(record.RequestId))
-        {
-            ["Status"] = record.Status.ToString(),
-            ["FacilitatorId"] = record.FacilitatorId,
-            ["Version"] = record.Version,
-        };
-        JsonChunks.Write(entity, JsonSerializer.Serialize(record, Options), MaxChunks, $"Synthesis of {record.RequestId}");
-        return entity;
+        entity["Status"] = record.Status.ToString();
+        entity["FacilitatorId"] = record.FacilitatorId;
+        entity["Version"] = record.Version;
     }
 }

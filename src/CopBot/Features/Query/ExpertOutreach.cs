@@ -15,7 +15,6 @@ public sealed class ExpertOutreach(
     RequestAuthorization authorization,
     IQueryStore queries,
     QueryThread thread,
-    OpenRequestLoad load,
     TimeProvider clock)
 {
     public Task<QueryRequest> AskAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken) =>
@@ -41,8 +40,7 @@ public sealed class ExpertOutreach(
             return waiting.Count == 0 ? null : waiting.Aggregate(q, (current, e) => current.With(e with { State = AssignmentState.Asked, AskedAt = now }));
         }, cancellationToken) ?? query;
 
-        // These experts hold one more open request: the next routing on this instance must count it.
-        load.Invalidate();
+        // These experts now hold one more open request: the store's write already added it to OpenRequestLoad's counts.
         return stored;
     }
 

@@ -1,6 +1,8 @@
 using CopBot.Community;
 using CopBot.Features.Requests;
+using CopBot.Storage;
 using CopBot.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CopBot.Features.Query;
 
@@ -12,7 +14,10 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton(sp => new ExpertIndexHolder(ExpertIndex.Empty(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueryOptions>>().Value.Community)));
         services.AddSingleton(new ExpertRanker(new RoutingOptions()));
         services.AddSingleton<RoutingFeedbackHolder>();
-        services.AddSingleton<OpenRequestLoad>();
+        // The load counts from the table itself; every other user of IQueryStore writes through the tracking store,
+        // which keeps the load's cached counts exact on this instance (see OpenRequestLoad).
+        services.AddSingleton(sp => new OpenRequestLoad(sp.GetRequiredService<TableQueryStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.Replace(ServiceDescriptor.Singleton<IQueryStore>(sp => new LoadTrackingQueryStore(sp.GetRequiredService<TableQueryStore>(), sp.GetRequiredService<OpenRequestLoad>())));
         services.AddSingleton<RoutingContextBuilder>();
         services.AddSingleton<IExpertFinder, IndexedExpertFinder>();
         services.AddHostedService<ExpertIndexRefresher>();
