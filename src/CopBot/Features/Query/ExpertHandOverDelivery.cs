@@ -7,12 +7,12 @@ namespace CopBot.Features.Query;
 
 /// <summary>
 /// The outbox handler of a timed-out expert (kind <c>query.handover</c>). Sending marks the expert timed out and
-/// picks who comes next (the next waiting expert, or the facilitators when nobody is left), and that choice is what
-/// the outbox records; completing asks them through the usual outbox messages (<see cref="ExpertAskDelivery"/>,
+/// reserves who comes next in the same write (the next waiting expert, or the facilitators when nobody is left);
+/// completing asks them through the usual outbox messages (<see cref="ExpertAskDelivery"/>,
 /// <see cref="FacilitatorCallDelivery"/>), whose keys make a repeated completion harmless. So a crash between
 /// marking and asking never leaves the question with nobody.
 /// </summary>
-public sealed class ExpertHandOverDelivery(IQueryStore queries, ExpertOutreach outreach, QueryThread thread, ILogger<ExpertHandOverDelivery> logger) : IOutboxHandler
+public sealed class ExpertHandOverDelivery(IQueryStore queries, ExpertOutreach outreach, QueryThread thread, TimeProvider clock, ILogger<ExpertHandOverDelivery> logger) : IOutboxHandler
 {
     public const string HandOverKind = "query.handover";
 
@@ -24,26 +24,40 @@ public sealed class ExpertHandOverDelivery(IQueryStore queries, ExpertOutreach o
     {
         ArgumentNullException.ThrowIfNull(message);
         var payload = message.PayloadAs<ExpertDeadlinePayload>();
+        var now = clock.GetUtcNow();
         var won = false;
-        var stored = await queries.UpdateAsync(payload.Community, payload.QueryId, q =>
+        var facilitators = false;
+        // One write marks the expert timed out and reserves the next one (asked, not yet reached), so concurrent
+        // hand-overs of several experts each reserve a different next expert.
+        await queries.UpdateAsync(payload.Community, payload.QueryId, q =>
         {
             won = q.Status == QueryStatus.Open && payload.AskedIn(q) is not null;
-            return won ? q.With(payload.AskedIn(q)! with { State = AssignmentState.TimedOut }) : null;
-        }, cancellationToken) ?? await queries.GetAsync(payload.Community, payload.QueryId, cancellationToken);
+            if (!won)
+            {
+                return null;
+            }
+
+            var changed = q.With(payload.AskedIn(q)! with { State = AssignmentState.TimedOut });
+            if (changed.NextWaiting is { } next)
+            {
+                return changed.With(next with { State = AssignmentState.Asked, AskedAt = now });
+            }
+
+            facilitators = changed.Answered.Count == 0 && changed.Experts.All(e => e.State is not AssignmentState.Asked);
+            return changed;
+        }, cancellationToken);
         if (won)
         {
             Log.ExpertTimedOut(logger, payload.QueryId, payload.ExpertId);
         }
 
-        // Marked now or by an earlier attempt that died before recording its choice: choose (again) from what is stored.
-        var timedOut = stored is { Status: QueryStatus.Open } && stored.Find(payload.ExpertId, null) is { State: AssignmentState.TimedOut } expert
-            && ExpertDeadlinePayload.RoundOf(expert) == payload.Round;
-        var next = !timedOut ? new Next(null, false)
-            : stored!.NextWaiting is { } waiting ? new Next(waiting.ExpertId, false)
-            : new Next(null, stored.Answered.Count == 0 && stored.Experts.All(e => e.State is not AssignmentState.Asked));
-        return JsonSerializer.Serialize(next);
+        return JsonSerializer.Serialize(new Next(facilitators));
     }
 
+    /// <summary>
+    /// Asks every expert reserved and not reached yet (the one reserved above, even when an earlier attempt died before
+    /// recording its outcome), or calls the facilitators; the keys of those messages make a second completion harmless.
+    /// </summary>
     public async Task CompleteAsync(OutboxMessage message, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -54,12 +68,8 @@ public sealed class ExpertHandOverDelivery(IQueryStore queries, ExpertOutreach o
             return;
         }
 
-        if (next.ExpertId is not null && query.Find(next.ExpertId, null) is { } chosen)
-        {
-            // Asked already (a completion run twice) only re-enqueues the same key; AskAsync marks only experts still waiting.
-            query = await outreach.AskAsync(query, chosen, cancellationToken);
-        }
-        else if (next.Facilitators)
+        query = await outreach.AskAllAsync(query, [.. query.Experts.Where(e => e.State == AssignmentState.Asked && e.NotifiedBy == NotificationChannel.None)], cancellationToken);
+        if (next.Facilitators)
         {
             await outreach.AskFacilitatorsAsync(query, cancellationToken);
         }
@@ -67,5 +77,5 @@ public sealed class ExpertHandOverDelivery(IQueryStore queries, ExpertOutreach o
         await thread.RefreshAckAsync(query, cancellationToken);
     }
 
-    private sealed record Next(string? ExpertId, bool Facilitators);
+    private sealed record Next(bool Facilitators);
 }

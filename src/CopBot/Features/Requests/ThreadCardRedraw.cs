@@ -23,8 +23,10 @@ public interface IThreadCardSource
 /// "redraw the card of request X": the card is rendered from the stored request when it is sent, so a delayed,
 /// reordered or repeated redraw never shows an older state than storage holds. After sending it looks again and
 /// redraws once more if the request changed meanwhile (a concurrent redraw of an older state may have landed last).
+/// Several messages finding the same state draw it once: the first draw of a version is claimed in the deliveries
+/// table (<c>thread.shown|…</c>) and recorded once the connector accepted it.
 /// </summary>
-public sealed class ThreadCardRedraw(IEnumerable<IThreadCardSource> sources, ThreadPoster poster, TimeProvider clock) : IOutboxHandler
+public sealed class ThreadCardRedraw(IEnumerable<IThreadCardSource> sources, ThreadPoster poster, TimeProvider clock, OutboxDeliveries? shown = null) : IOutboxHandler
 {
     public const string RedrawKind = "thread.redraw";
 
@@ -57,20 +59,62 @@ public sealed class ThreadCardRedraw(IEnumerable<IThreadCardSource> sources, Thr
             throw new InvalidOperationException($"No thread card source for modality '{payload.Modality}'.");
         }
 
-        string? shown = null;
+        string? shownVersion = null;
         for (var redraw = 0; redraw < MaxRedraws; redraw++)
         {
             var drawn = await source.DrawAsync(payload.Community, payload.RequestId, clock.GetUtcNow(), cancellationToken);
-            if (drawn is not { ActivityId.Length: > 0 } || drawn.Version == shown)
+            if (drawn is not { ActivityId.Length: > 0 } || drawn.Version == shownVersion)
             {
                 break;
             }
 
-            await poster.UpdateCardAsync(drawn.Place, drawn.ActivityId, drawn.Card, drawn.Summary, cancellationToken);
-            shown = drawn.Version;
+            if (redraw == 0)
+            {
+                if (!await DrawOnceAsync(drawn, cancellationToken))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                // A re-check after our own send: always sent, the card may show an older state that landed after ours.
+                await poster.UpdateCardAsync(drawn.Place, drawn.ActivityId, drawn.Card, drawn.Summary, cancellationToken);
+            }
+
+            shownVersion = drawn.Version;
         }
 
-        return shown ?? "none";
+        return shownVersion ?? "none";
+    }
+
+    /// <summary>Sends this version unless another message already showed it (or is showing it now); false when skipped.</summary>
+    private async Task<bool> DrawOnceAsync(DrawnThreadCard drawn, CancellationToken cancellationToken)
+    {
+        if (shown is null)
+        {
+            await poster.UpdateCardAsync(drawn.Place, drawn.ActivityId, drawn.Card, drawn.Summary, cancellationToken);
+            return true;
+        }
+
+        var key = $"thread.shown|{drawn.ActivityId}|{drawn.Version}";
+        var claim = await shown.ClaimAsync(key, nameof(ThreadCardRedraw), clock.GetUtcNow(), TimeSpan.FromMinutes(2), cancellationToken);
+        if (claim.State != DeliveryState.Claimed)
+        {
+            return false;
+        }
+
+        try
+        {
+            await poster.UpdateCardAsync(drawn.Place, drawn.ActivityId, drawn.Card, drawn.Summary, cancellationToken);
+        }
+        catch
+        {
+            await shown.ReleaseAsync(key, claim.ETag, CancellationToken.None);
+            throw;
+        }
+
+        await shown.RecordSentAsync(key, drawn.Version, nameof(ThreadCardRedraw), clock.GetUtcNow(), cancellationToken);
+        return true;
     }
 
     public Task CompleteAsync(OutboxMessage message, string outcome, CancellationToken cancellationToken) => Task.CompletedTask;
