@@ -48,8 +48,12 @@ public sealed class ConsultFlowTests(AzuriteFixture azurite)
     private static JsonObject Review(string requestId, string? answer1, string? answer2, string? rating) =>
         new() { ["requestId"] = requestId, ["answer1"] = answer1, ["answer2"] = answer2, ["rating"] = rating };
 
-    private static Task CheckDeadlinesAsync(BotHarness bot) =>
-        bot.Services.GetRequiredService<ConsultDeadlineChecker>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One pass of the deadline checker, then what it enqueued sent by the outbox.</summary>
+    private static async Task CheckDeadlinesAsync(BotHarness bot)
+    {
+        await bot.Services.GetRequiredService<ConsultDeadlineChecker>().RunOnceAsync(CancellationToken.None);
+        await bot.DrainOutboxAsync();
+    }
 
     private static int Reminders(BotHarness bot) => bot.Sent.Count(r => Text(r).Contains("eminder: ", StringComparison.Ordinal) && Text(r).Contains("review", StringComparison.Ordinal));
 

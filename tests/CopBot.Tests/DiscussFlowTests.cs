@@ -28,8 +28,12 @@ public sealed class DiscussFlowTests(AzuriteFixture azurite)
         return (await Store(bot).GetAsync("default", id, CancellationToken.None))!;
     }
 
-    private static Task CheckDeadlinesAsync(BotHarness bot) =>
-        bot.Services.GetRequiredService<DiscussDeadlineChecker>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One pass of the deadline checker, then what it enqueued sent by the outbox.</summary>
+    private static async Task CheckDeadlinesAsync(BotHarness bot)
+    {
+        await bot.Services.GetRequiredService<DiscussDeadlineChecker>().RunOnceAsync(CancellationToken.None);
+        await bot.DrainOutboxAsync();
+    }
 
     private static int Nudges(BotHarness bot) => bot.Sent.Count(r => Text(r).Contains("eminder: ", StringComparison.Ordinal) && Text(r).Contains("discussion", StringComparison.Ordinal));
 

@@ -33,6 +33,7 @@ public sealed class DiscussionSynthesisTests(AzuriteFixture azurite)
             "Market vendors were missing from the registry, so we ran an on-demand registration drive with the vendors' associations.", mentionBot: true));
         _clock.Advance(TimeSpan.FromDays(7));
         await bot.Services.GetRequiredService<DiscussDeadlineChecker>().RunOnceAsync(CancellationToken.None);
+        await bot.DrainOutboxAsync();
 
         var ready = bot.SentCards.Last(c => c.ToJsonString().Contains("Ready for synthesis", StringComparison.Ordinal));
         var start = ready["actions"]!.AsArray().Single(a => (string?)a!["verb"] == SynthesisVerbs.Start)!;

@@ -47,8 +47,12 @@ public sealed class QueryDeadlineTests(AzuriteFixture azurite)
         return (await store.GetAsync("default", id, CancellationToken.None))!;
     }
 
-    private static Task CheckDeadlinesAsync(BotHarness bot) =>
-        bot.Services.GetRequiredService<QueryDeadlineChecker>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One pass of the deadline checker, then what it enqueued sent by the outbox.</summary>
+    private static async Task CheckDeadlinesAsync(BotHarness bot)
+    {
+        await bot.Services.GetRequiredService<QueryDeadlineChecker>().RunOnceAsync(CancellationToken.None);
+        await bot.DrainOutboxAsync();
+    }
 
     private static int Reminders(BotHarness bot) =>
         bot.Sent.Count(r => ((string?)r.Json?["text"])?.Contains("Reminder:", StringComparison.Ordinal) == true);

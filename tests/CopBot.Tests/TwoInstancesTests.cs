@@ -82,6 +82,7 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
 
         _clock.Advance(TimeSpan.FromHours(12));
         await Task.WhenAll(CheckAsync(bot.Services), CheckAsync(other.Services), CheckAsync(bot.Services), CheckAsync(other.Services));
+        await bot.DrainOutboxAsync();
 
         Assert.True(asked > 0);
         Assert.Equal(asked, bot.Sent.Count(r => ((string?)r.Json?["text"])?.Contains("Reminder:", StringComparison.Ordinal) == true));

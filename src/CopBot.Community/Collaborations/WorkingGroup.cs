@@ -106,16 +106,10 @@ public sealed record WorkingGroup(
 }
 
 /// <summary>Working groups in Table Storage; every change is an optimistic read-modify-write.</summary>
-public interface IWorkingGroupStore
+public interface IWorkingGroupStore : IRequestStore<WorkingGroup>
 {
     Task<(WorkingGroup Stored, bool Created)> CreateAsync(WorkingGroup group, CancellationToken cancellationToken);
 
-    Task<WorkingGroup?> GetAsync(string community, string id, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
-
     /// <summary>Every one of the community's, whatever its state (for the indicators).</summary>
     Task<IReadOnlyList<WorkingGroup>> ListAsync(string community, CancellationToken cancellationToken);
-
-    Task<WorkingGroup?> UpdateAsync(string community, string id, Func<WorkingGroup, WorkingGroup?> change, CancellationToken cancellationToken);
 }

@@ -134,16 +134,10 @@ public static class ConsultationDeadlines
 }
 
 /// <summary>Consultations in Table Storage; every change is an optimistic read-modify-write.</summary>
-public interface IConsultationStore
+public interface IConsultationStore : IRequestStore<Consultation>
 {
     Task<(Consultation Stored, bool Created)> CreateAsync(Consultation consultation, CancellationToken cancellationToken);
 
-    Task<Consultation?> GetAsync(string community, string id, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
-
     /// <summary>Every one of the community's, whatever its state (for the indicators).</summary>
     Task<IReadOnlyList<Consultation>> ListAsync(string community, CancellationToken cancellationToken);
-
-    Task<Consultation?> UpdateAsync(string community, string id, Func<Consultation, Consultation?> change, CancellationToken cancellationToken);
 }

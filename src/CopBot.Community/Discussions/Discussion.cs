@@ -94,19 +94,11 @@ public sealed record Discussion(
 }
 
 /// <summary>Discussions in Table Storage; every change is an optimistic read-modify-write.</summary>
-public interface IDiscussionStore
+public interface IDiscussionStore : IRequestStore<Discussion>
 {
     /// <summary>Stores a new discussion; when one with the same id exists (a redelivered command) returns that one and false.</summary>
     Task<(Discussion Stored, bool Created)> CreateAsync(Discussion discussion, CancellationToken cancellationToken);
 
-    Task<Discussion?> GetAsync(string community, string id, CancellationToken cancellationToken);
-
-    /// <summary>Ids of the community's open discussions.</summary>
-    Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken);
-
     /// <summary>Every one of the community's, whatever its state (for the indicators).</summary>
     Task<IReadOnlyList<Discussion>> ListAsync(string community, CancellationToken cancellationToken);
-
-    /// <summary>Applies the change with the ETag read, re-reading on conflict; a change returning null writes nothing.</summary>
-    Task<Discussion?> UpdateAsync(string community, string id, Func<Discussion, Discussion?> change, CancellationToken cancellationToken);
 }

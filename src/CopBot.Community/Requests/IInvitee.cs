@@ -14,4 +14,11 @@ public interface IInvitee
 
     /// <summary>The name of the invitee who declined and whose place this one took; null for the first invitees.</summary>
     string? InPlaceOf { get; }
+
+    /// <summary>How the invitation reached them; <see cref="NotificationChannel.None"/> until it went out.</summary>
+    NotificationChannel NotifiedBy { get; }
+
+    string? PersonalConversationId { get; }
+
+    string? CardActivityId { get; }
 }

@@ -81,7 +81,7 @@ public sealed class OutboxFanOutTests(AzuriteFixture azurite)
         var stored = (await bot.Services.GetRequiredService<IQueryStore>().GetAsync("default", query.Id, CancellationToken.None))!;
         Assert.All(stored.Experts, e => Assert.Equal(NotificationChannel.PersonalCard, e.NotifiedBy));
         Assert.All(stored.Experts, e => Assert.NotNull(e.CardActivityId));
-        Assert.Equal(Experts, (await bot.Services.GetRequiredService<OutboxDeliveries>().SentAsync(CancellationToken.None)).Count);
+        Assert.Equal(Experts, (await AsksSentAsync(bot.Services)).Count);
         Assert.Equal(0, (await bot.Services.GetRequiredService<OutboxQueues>().Poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         SentCardAssert.Valid(bot.SentCards, Experts);
     }
@@ -160,7 +160,7 @@ public sealed class OutboxFanOutTests(AzuriteFixture azurite)
         await first.DrainOutboxAsync();
 
         FanOutScenario.AssertEachExpertOnce(first.Connector.Requests, Experts);
-        var senders = (await first.Services.GetRequiredService<OutboxDeliveries>().SentAsync(CancellationToken.None)).Values.Distinct().Count();
+        var senders = (await AsksSentAsync(first.Services)).Values.Distinct().Count();
         Assert.Equal(2, senders); // both instances took part
     }
 
@@ -202,4 +202,10 @@ public sealed class OutboxFanOutTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         FanOutScenario.AssertEachExpertOnce(bot.Connector.Requests, 5);
     }
+
+    /// <summary>The asks recorded as sent, by key, with who sent them (the card redraws that follow have keys of their own).</summary>
+    private static async Task<Dictionary<string, string>> AsksSentAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<OutboxDeliveries>().SentAsync(CancellationToken.None))
+            .Where(d => d.Key.StartsWith(ExpertAskDelivery.AskKind + "|", StringComparison.Ordinal))
+            .ToDictionary(d => d.Key, d => d.Value);
 }

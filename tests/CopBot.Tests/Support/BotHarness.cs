@@ -201,7 +201,10 @@ public sealed class BotHarness : IAsyncDisposable
                 throw new TimeoutException($"The outbox still holds {count} messages after {waited.Elapsed.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(10);
+            // The worker's idle poll runs on the injected clock, which a test's fake clock never moves: a message that
+            // became visible again (a retry after a failure, a deferred copy) is picked up on this nudge instead.
+            Services.GetService<OutboxSignal>()?.Wake();
+            await Task.Delay(25);
         }
     }
 

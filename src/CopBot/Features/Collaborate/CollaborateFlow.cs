@@ -18,7 +18,8 @@ public sealed class CollaborateFlow(
     IProfileStore profiles,
     IWorkingGroupStore groups,
     IRequestThreadIndex threads,
-    Outbox.IOutbox outbox,
+    PendingInvitations<WorkingGroup> invitations,
+    ThreadCardUpdates cards,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<CollaborateOptions> options,
@@ -74,18 +75,9 @@ public sealed class CollaborateFlow(
             group = await groups.UpdateAsync(group.Community, group.Id, g => g with { CardActivityId = cardId }, cancellationToken) ?? group;
         }
 
-        group = await InvitePendingAsync(group, cancellationToken);
-        await poster.UpdateCardAsync(group.Place, group.CardActivityId, CollaborateCards.Group(group), "Working group", cancellationToken);
+        group = await invitations.InvitePendingAsync(group, cancellationToken);
+        await cards.RedrawAsync(CollaborateThreadJoins.Modality, group, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("Working group formed", $"{goal}: {group.Members.Count} members invited.", NoticeKind.Info));
-    }
-
-    /// <summary>Invites (1:1 card, or @mention) every candidate not reached yet, through the outbox.</summary>
-    public async Task<WorkingGroup> InvitePendingAsync(WorkingGroup group, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        // Through the outbox (one message per member; a redelivered submit or a repeated decline enqueues the same keys again, harmlessly).
-        await outbox.EnqueueAsync([.. group.Members.Where(m => m.NotifiedBy == NotificationChannel.None).Select(m => CollaborateInviteDelivery.Message(group, m))], cancellationToken);
-        return await groups.GetAsync(group.Community, group.Id, cancellationToken) ?? group;
     }
 
     /// <summary>What routing reads of a working group: its goal and deliverable.</summary>

@@ -16,9 +16,10 @@ public sealed class CollaborateResponses(
     IWorkingGroupStore groups,
     RequestAuthorization authorization,
     RequestAccess access,
-    CollaborateFlow flow,
+    PendingInvitations<WorkingGroup> invitations,
     DeclinerReplacement replacement,
     ThreadPoster poster,
+    ThreadCardUpdates cards,
     IKnowledgeBase knowledge,
     TimeProvider clock)
 {
@@ -61,7 +62,7 @@ public sealed class CollaborateResponses(
             : [];
         var stored = await groups.UpdateAsync(group!.Community, group.Id, g =>
             g.Find(member.MemberId, null) is { State: GroupMemberState.Invited } current ? WithReplacement(g.With(current with { State = GroupMemberState.NotNow }), current, ranked) : null, cancellationToken) ?? group;
-        stored = await flow.InvitePendingAsync(stored, cancellationToken);
+        stored = await invitations.InvitePendingAsync(stored, cancellationToken);
         await RedrawAsync(stored, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("No problem", "Thanks for letting us know.", NoticeKind.Info));
     }
@@ -208,7 +209,7 @@ public sealed class CollaborateResponses(
     }
 
     private Task RedrawAsync(WorkingGroup group, CancellationToken cancellationToken) =>
-        poster.UpdateCardAsync(group.Place, group.CardActivityId, CollaborateCards.Group(group), "Working group", cancellationToken);
+        cards.RedrawAsync(CollaborateThreadJoins.Modality, group, cancellationToken);
 
     private async Task<(WorkingGroup? Group, GroupMember? Member, CardActionResult? Refusal)> InviteeAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {

@@ -11,7 +11,8 @@ public static class CollaborateServiceCollectionExtensions
         services.AddOptions<CollaborateOptions>().Bind(configuration.GetSection(CollaborateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRequestMechanics();
         services.AddSingleton<CollaborateFlow>();
-        services.AddSingleton<Outbox.IOutboxHandler, CollaborateInviteDelivery>();
+        services.AddInvitations<Community.WorkingGroup, CollaborateInvitations>();
+        services.AddSingleton<IThreadCardSource, CollaborateThreadCard>();
         services.AddSingleton<CollaborateResponses>();
         services.AddSingleton<CollaborateThreadJoins>();
         services.AddSingleton<CollaborateProgressChecker>();

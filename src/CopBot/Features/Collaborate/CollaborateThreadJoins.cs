@@ -13,6 +13,7 @@ public sealed class CollaborateThreadJoins(
     IRequestThreadIndex threads,
     IWorkingGroupStore groups,
     ThreadPoster poster,
+    ThreadCardUpdates cards,
     Microsoft.Extensions.Options.IOptions<QueryOptions> community)
 {
     public const string Modality = "collaborate";
@@ -38,7 +39,7 @@ public sealed class CollaborateThreadJoins(
             ? $"welcome to the working group as {member.Role}."
             : $"thank you, but the {member.Role} places are already filled.";
         await poster.MentionAsync(joined.Place, new Protocol.ChannelAccount { Id = member.MemberId, Name = member.Name }, welcome, cancellationToken);
-        await poster.UpdateCardAsync(joined.Place, joined.CardActivityId, CollaborateCards.Group(joined), "Working group", cancellationToken);
+        await cards.RedrawAsync(Modality, joined, cancellationToken);
     }
 
     private async Task<(WorkingGroup Group, GroupMember Member)?> FindAsync(TurnContext turn, CancellationToken cancellationToken)

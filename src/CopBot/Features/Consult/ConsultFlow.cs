@@ -17,7 +17,8 @@ public sealed class ConsultFlow(
     IExpertFinder finder,
     IConsultationStore consultations,
     IRequestThreadIndex threads,
-    Outbox.IOutbox outbox,
+    PendingInvitations<Consultation> invitations,
+    ThreadCardUpdates cards,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<ConsultOptions> options,
@@ -49,19 +50,10 @@ public sealed class ConsultFlow(
             consultation = await consultations.UpdateAsync(consultation.Community, consultation.Id, c => c with { ThreadCardActivityId = cardId }, cancellationToken) ?? consultation;
         }
 
-        consultation = await InvitePendingAsync(consultation, cancellationToken);
-        await poster.UpdateCardAsync(consultation.Place, consultation.ThreadCardActivityId, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation", cancellationToken);
+        consultation = await invitations.InvitePendingAsync(consultation, cancellationToken);
+        await cards.RedrawAsync(ConsultThreadReviews.Modality, consultation, cancellationToken);
         ConsultLog.Opened(logger, consultation.Id, consultation.Reviewers.Count);
         return CardActionResult.Replace(NoticeCard.Build("Sent for review", $"{draft.Title}: {consultation.Reviewers.Count} reviewers invited, summary at {ClosingDates.Format(draft.Deadline)}.", NoticeKind.Info));
-    }
-
-    /// <summary>Sends the review card (or an @mention) to every reviewer not reached yet, through the outbox.</summary>
-    public async Task<Consultation> InvitePendingAsync(Consultation consultation, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(consultation);
-        // Through the outbox (one message per reviewer; a redelivered submit or a repeated decline enqueues the same keys again, harmlessly).
-        await outbox.EnqueueAsync([.. consultation.Reviewers.Where(r => r.NotifiedBy == NotificationChannel.None).Select(r => ConsultReviewDelivery.Message(consultation, r))], cancellationToken);
-        return await consultations.GetAsync(consultation.Community, consultation.Id, cancellationToken) ?? consultation;
     }
 
     /// <summary>What routing reads of a consultation: its title and questions.</summary>

@@ -4,7 +4,6 @@ using CopBot.Community;
 using CopBot.Features.Query;
 using CopBot.Features.Requests;
 using CopBot.Turns;
-using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Consult;
 
@@ -16,10 +15,9 @@ namespace CopBot.Features.Consult;
 public sealed class ConsultResponses(
     IConsultationStore consultations,
     RequestAccess access,
-    ConsultFlow flow,
+    PendingInvitations<Consultation> invitations,
     DeclinerReplacement replacement,
-    ThreadPoster poster,
-    IOptions<ConsultOptions> options,
+    ThreadCardUpdates cards,
     TimeProvider clock)
 {
     public const string NotInvited = "Only the reviewers invited to this consultation can review or decline it.";
@@ -92,7 +90,7 @@ public sealed class ConsultResponses(
                 ? WithReplacement(c.With(current with { State = ReviewerState.Declined, DeclineReason = string.IsNullOrEmpty(reason) ? null : reason[..Math.Min(reason.Length, 500)] }), current, ranked)
                 : null,
             cancellationToken) ?? consultation;
-        stored = await flow.InvitePendingAsync(stored, cancellationToken);
+        stored = await invitations.InvitePendingAsync(stored, cancellationToken);
         await RedrawAsync(stored, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("Thanks for letting us know", $"You will not be reminded about \"{stored.Title}\".", NoticeKind.Info));
     }
@@ -103,7 +101,7 @@ public sealed class ConsultResponses(
             : c;
 
     private Task RedrawAsync(Consultation consultation, CancellationToken cancellationToken) =>
-        poster.UpdateCardAsync(consultation.Place, consultation.ThreadCardActivityId, ConsultCards.Status(consultation, clock.GetUtcNow(), options.Value.MaxDuration), "Consultation", cancellationToken);
+        cards.RedrawAsync(ConsultThreadReviews.Modality, consultation, cancellationToken);
 
     private async Task<(Consultation? Consultation, ReviewerAssignment? Reviewer, CardActionResult? Refusal)> FindReviewerAsync(
         TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)

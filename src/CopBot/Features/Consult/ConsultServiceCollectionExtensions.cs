@@ -12,8 +12,8 @@ public static class ConsultServiceCollectionExtensions
         services.AddRequestMechanics();
         services.AddSingleton<ConsultForm>();
         services.AddSingleton<ConsultFlow>();
-        services.AddSingleton<RequestLifecycle<Community.Consultation>, ConsultationLifecycle>();
-        services.AddSingleton<Outbox.IOutboxHandler, ConsultReviewDelivery>();
+        services.AddRequestLifecycle<Community.Consultation, ConsultationLifecycle>();
+        services.AddInvitations<Community.Consultation, ConsultInvitations>();
         services.AddSingleton<ConsultResponses>();
         services.AddSingleton<ConsultThreadReviews>();
         services.AddSingleton<ConsultDeadlineChecker>();

@@ -15,9 +15,8 @@ public sealed class ConsultThreadReviews(
     IRequestThreadIndex threads,
     IConsultationStore consultations,
     IContributionStore contributions,
-    ThreadPoster poster,
+    ThreadCardUpdates cards,
     IOptions<QueryOptions> community,
-    IOptions<ConsultOptions> options,
     TimeProvider clock)
 {
     public const string Modality = "consult";
@@ -59,7 +58,7 @@ public sealed class ConsultThreadReviews(
                 UpdatedAt = now,
             });
         }, cancellationToken) ?? consultation;
-        await poster.UpdateCardAsync(stored.Place, stored.ThreadCardActivityId, ConsultCards.Status(stored, now, options.Value.MaxDuration), "Consultation", cancellationToken);
+        await cards.RedrawAsync(Modality, stored, cancellationToken);
     }
 
     private async Task<(Consultation Consultation, ReviewerAssignment Reviewer)?> FindAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -12,10 +12,11 @@ namespace CopBot.Features.Consult;
 public sealed class ConsultationLifecycle(
     IConsultationStore consultations,
     RequestAuthorization authorization,
-    MemberOutreach outreach,
     IOptions<ConsultOptions> options,
-    ILogger<ConsultationLifecycle> logger) : RequestLifecycle<Consultation>
+    ILogger<ConsultationLifecycle> logger) : RequestLifecycle<Consultation>(consultations)
 {
+    public override string Modality => ConsultThreadReviews.Modality;
+
     public override string RequestIdKey => ConsultCardKeys.RequestId;
 
     public override string ExtendDateKey => ConsultCardKeys.Deadline;
@@ -25,13 +26,6 @@ public sealed class ConsultationLifecycle(
     public override string Name => "Consultation";
 
     public override string ClosedByClock => "deadline";
-
-    public override Task<Consultation?> GetAsync(string community, string id, CancellationToken cancellationToken) => consultations.GetAsync(community, id, cancellationToken);
-
-    public override Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken) => consultations.ListOpenAsync(community, cancellationToken);
-
-    public override Task<Consultation?> UpdateAsync(string community, string id, Func<Consultation, Consultation?> change, CancellationToken cancellationToken) =>
-        consultations.UpdateAsync(community, id, change, cancellationToken);
 
     public override bool IsOpen(Consultation request) => request.Status == ConsultationStatus.Open;
 
@@ -67,27 +61,21 @@ public sealed class ConsultationLifecycle(
     public override bool RedrawAfterReminder => true;
 
     /// <summary>The summary to the requester and the facilitators.</summary>
-    public override async Task SendClosingAsync(Consultation claimed, CancellationToken cancellationToken)
+    public override ClosingNotice Closing(Consultation request) => new(ConsultCards.Summary(request), "Consultation summary",
+        "the consultation has closed; I could not send you the summary privately, so please install CopBot to receive it.", PostInThread: false);
+
+    public override async Task<IReadOnlyList<OutreachTarget>> ClosingRecipientsAsync(Consultation claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var card = ConsultCards.Summary(claimed);
-        var recipients = new List<OutreachTarget> { new(claimed.RequesterId, claimed.RequesterName) };
-        recipients.AddRange((await authorization.FacilitatorsAsync(claimed.Community, 3, cancellationToken))
-            .Where(f => f.Id != claimed.RequesterId)
-            .Select(f => new OutreachTarget(f.Id, f.Name, f.AadObjectId)));
-        foreach (var recipient in recipients)
-        {
-            await outreach.ReachAsync(claimed.Place, recipient, card, "Consultation summary",
-                "the consultation has closed; I could not send you the summary privately, so please install CopBot to receive it.", cancellationToken);
-        }
+        var facilitators = await FacilitatorsAsync(authorization, claimed.Community, cancellationToken);
+        return [new(claimed.RequesterId, claimed.RequesterName), .. facilitators.Where(f => f.Id != claimed.RequesterId)];
     }
 
     /// <summary>Every review card: a thank-you for those who reviewed.</summary>
-    public override IEnumerable<(OutreachResult ReachedBy, AdaptiveCard Notice)> CardsToRetire(Consultation closed)
+    public override IEnumerable<(string MemberId, OutreachResult ReachedBy, AdaptiveCard Notice)> CardsToRetire(Consultation closed)
     {
         ArgumentNullException.ThrowIfNull(closed);
-        return closed.Reviewers.Select(r => (
-            new OutreachResult(r.NotifiedBy, r.PersonalConversationId, r.CardActivityId),
+        return closed.Reviewers.Select(r => (r.MemberId, OutreachResult.Of(r),
             NoticeCard.Build(r.State == ReviewerState.Reviewed ? "Thank you: the consultation is closed" : "This consultation is closed", closed.Title, NoticeKind.Info)));
     }
 
@@ -95,11 +83,10 @@ public sealed class ConsultationLifecycle(
     {
         ArgumentNullException.ThrowIfNull(request);
         var until = ClosingDates.Format(request.Deadline);
-        return request.Reviewers.Where(r => r.State == ReviewerState.Invited).Select(r => new PendingReminder(
-            new OutreachTarget(r.MemberId, r.Name, r.AadObjectId),
-            new OutreachResult(r.NotifiedBy, r.PersonalConversationId, r.CardActivityId),
+        return RemindersTo(
+            request.Reviewers.Where(r => r.State == ReviewerState.Invited),
             $"Reminder: {request.RequesterName} would value your review of \"{request.Title}\" before {until}. Use the review card above, or decline.",
-            $"reminder: your review of this document is welcome before {until}."));
+            $"reminder: your review of this document is welcome before {until}.");
     }
 
     public override void LogClosed(Consultation closed)

@@ -1,7 +1,6 @@
 using CopBot.Community;
 using CopBot.Features.Requests;
 using CopBot.Turns;
-using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Discuss;
 
@@ -10,8 +9,7 @@ public sealed class DiscussContributions(
     IRequestThreadIndex threads,
     IDiscussionStore discussions,
     IContributionStore contributions,
-    ThreadPoster poster,
-    IOptions<DiscussOptions> options,
+    ThreadCardUpdates cards,
     TimeProvider clock,
     ILogger<DiscussContributions> logger)
 {
@@ -44,7 +42,7 @@ public sealed class DiscussContributions(
             var next = joined is { State: not InviteState.Joined } ? d.With(joined with { State = InviteState.Joined }) : d;
             return next with { ContributionCount = all.Count, ContributorNames = names, LastContributionAt = now };
         }, cancellationToken) ?? discussion;
-        await poster.UpdateCardAsync(updated.Place, updated.TopicCardActivityId, DiscussCards.Topic(updated, now, options.Value.MaxDuration), "Discussion", cancellationToken);
+        await cards.RedrawAsync(DiscussFlow.Modality, updated, cancellationToken);
         DiscussLog.ContributionRecorded(logger, discussion.Id, activityId, all.Count);
     }
 

@@ -16,7 +16,8 @@ public sealed class DiscussFlow(
     IExpertFinder finder,
     IDiscussionStore discussions,
     IRequestThreadIndex threads,
-    Outbox.IOutbox outbox,
+    PendingInvitations<Discussion> invitations,
+    ThreadCardUpdates cards,
     ThreadPoster poster,
     IOptions<QueryOptions> community,
     IOptions<DiscussOptions> options,
@@ -98,25 +99,14 @@ public sealed class DiscussFlow(
             discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d with { TopicCardActivityId = cardId }, cancellationToken) ?? discussion;
         }
 
-        discussion = await InvitePendingAsync(discussion, cancellationToken);
+        discussion = await invitations.InvitePendingAsync(discussion, cancellationToken);
         if (!discussion.InvitationsSent)
         {
             discussion = await discussions.UpdateAsync(discussion.Community, discussion.Id, d => d with { InvitationsSent = true }, cancellationToken) ?? discussion;
         }
 
-        await poster.UpdateCardAsync(discussion.Place, discussion.TopicCardActivityId, DiscussCards.Topic(discussion, clock.GetUtcNow(), options.Value.MaxDuration), "Discussion", cancellationToken);
+        await cards.RedrawAsync(Modality, discussion, cancellationToken);
         DiscussLog.Opened(logger, discussion.Id, discussion.Invitees.Count);
-    }
-
-    /// <summary>
-    /// Invites every invitee not reached yet through the outbox (one message each, 1:1 card or @mention); a
-    /// redelivered command or a repeated decline enqueues the same keys again, harmlessly.
-    /// </summary>
-    public async Task<Discussion> InvitePendingAsync(Discussion discussion, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(discussion);
-        await outbox.EnqueueAsync([.. discussion.Invitees.Where(i => i.NotifiedBy == NotificationChannel.None).Select(i => DiscussInviteDelivery.Message(discussion, i))], cancellationToken);
-        return await discussions.GetAsync(discussion.Community, discussion.Id, cancellationToken) ?? discussion;
     }
 
     /// <summary>What routing reads of a discussion: its topic and framing question.</summary>

@@ -3,7 +3,6 @@ using CopBot.Community;
 using CopBot.Features.Query;
 using CopBot.Features.Requests;
 using CopBot.Turns;
-using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Discuss;
 
@@ -15,11 +14,9 @@ namespace CopBot.Features.Discuss;
 public sealed class DiscussResponses(
     IDiscussionStore discussions,
     RequestAccess access,
-    DiscussFlow flow,
+    PendingInvitations<Discussion> invitations,
     DeclinerReplacement replacement,
-    ThreadPoster poster,
-    IOptions<DiscussOptions> options,
-    TimeProvider clock)
+    ThreadCardUpdates cards)
 {
     public const string NotInvited = "Only the members invited to this discussion can answer this invitation.";
 
@@ -52,8 +49,8 @@ public sealed class DiscussResponses(
         var stored = await discussions.UpdateAsync(discussion.Community, discussion.Id, d =>
             d.Find(from.Id, from.AadObjectId) is { State: InviteState.Invited } current ? WithReplacement(d.With(current with { State = InviteState.NotNow }), current, ranked) : null,
             cancellationToken) ?? discussion;
-        stored = await flow.InvitePendingAsync(stored, cancellationToken);
-        await poster.UpdateCardAsync(stored.Place, stored.TopicCardActivityId, DiscussCards.Topic(stored, clock.GetUtcNow(), options.Value.MaxDuration), "Discussion", cancellationToken);
+        stored = await invitations.InvitePendingAsync(stored, cancellationToken);
+        await cards.RedrawAsync(DiscussFlow.Modality, stored, cancellationToken);
         return CardActionResult.Replace(NoticeCard.Build("No problem", $"You will not be reminded about \"{stored.Topic}\". You can still join the thread any time before it closes.", NoticeKind.Info));
     }
 

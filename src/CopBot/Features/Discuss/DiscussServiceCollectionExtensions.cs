@@ -11,9 +11,9 @@ public static class DiscussServiceCollectionExtensions
         services.AddOptions<DiscussOptions>().Bind(configuration.GetSection(DiscussOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRequestMechanics();
         services.AddSingleton<DiscussFlow>();
-        services.AddSingleton<Outbox.IOutboxHandler, DiscussInviteDelivery>();
+        services.AddInvitations<Community.Discussion, DiscussInvitations>();
         services.AddSingleton<DiscussContributions>();
-        services.AddSingleton<RequestLifecycle<Community.Discussion>, DiscussionLifecycle>();
+        services.AddRequestLifecycle<Community.Discussion, DiscussionLifecycle>();
         services.AddSingleton<DiscussResponses>();
         services.AddSingleton<DiscussDeadlineChecker>();
         services.AddHostedService<DiscussDeadlineService>();

@@ -13,11 +13,11 @@ namespace CopBot.Features.Discuss;
 public sealed class DiscussionLifecycle(
     IDiscussionStore discussions,
     RequestAuthorization authorization,
-    MemberOutreach outreach,
-    ThreadPoster poster,
     IOptions<DiscussOptions> options,
-    ILogger<DiscussionLifecycle> logger) : RequestLifecycle<Discussion>
+    ILogger<DiscussionLifecycle> logger) : RequestLifecycle<Discussion>(discussions)
 {
+    public override string Modality => DiscussFlow.Modality;
+
     public override string RequestIdKey => DiscussCardKeys.RequestId;
 
     public override string ExtendDateKey => DiscussCardKeys.ClosesOn;
@@ -27,13 +27,6 @@ public sealed class DiscussionLifecycle(
     public override string Name => "Discussion";
 
     public override string ClosedByClock => "closing date";
-
-    public override Task<Discussion?> GetAsync(string community, string id, CancellationToken cancellationToken) => discussions.GetAsync(community, id, cancellationToken);
-
-    public override Task<IReadOnlyList<string>> ListOpenAsync(string community, CancellationToken cancellationToken) => discussions.ListOpenAsync(community, cancellationToken);
-
-    public override Task<Discussion?> UpdateAsync(string community, string id, Func<Discussion, Discussion?> change, CancellationToken cancellationToken) =>
-        discussions.UpdateAsync(community, id, change, cancellationToken);
 
     public override bool IsOpen(Discussion request) => request.Status == DiscussionStatus.Open;
 
@@ -53,6 +46,9 @@ public sealed class DiscussionLifecycle(
 
     public override Discussion WithReminded(Discussion request, DateTimeOffset at) => request with { NudgedAt = at };
 
+    /// <summary>A discussion nudges once, whatever its closing date.</summary>
+    public override string ReminderRound(Discussion request) => "quiet";
+
     public override RequestStep? Due(Discussion request, DateTimeOffset now) => DiscussionDeadlines.Due(request, now, options.Value.QuietAfter) switch
     {
         DiscussionStep.HandOver => RequestStep.Close,
@@ -65,25 +61,21 @@ public sealed class DiscussionLifecycle(
     public override AdaptiveCard ThreadCard(Discussion request, DateTimeOffset now) => DiscussCards.Topic(request, now, options.Value.MaxDuration);
 
     /// <summary>The hand-over: the ready-for-synthesis card in the thread and to the facilitators.</summary>
-    public override async Task SendClosingAsync(Discussion claimed, CancellationToken cancellationToken)
+    public override ClosingNotice Closing(Discussion request) =>
+        new(DiscussCards.ReadyForSynthesis(request), "Ready for synthesis", "this discussion has closed and is ready for your synthesis.", PostInThread: true);
+
+    public override Task<IReadOnlyList<OutreachTarget>> ClosingRecipientsAsync(Discussion claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var card = DiscussCards.ReadyForSynthesis(claimed);
-        await poster.PostCardAsync(claimed.Place, card, "Ready for synthesis", cancellationToken);
-        foreach (var facilitator in await authorization.FacilitatorsAsync(claimed.Community, 3, cancellationToken))
-        {
-            await outreach.ReachAsync(claimed.Place, new OutreachTarget(facilitator.Id, facilitator.Name, facilitator.AadObjectId), card,
-                "Ready for synthesis", "this discussion has closed and is ready for your synthesis.", cancellationToken);
-        }
+        return FacilitatorsAsync(authorization, claimed.Community, cancellationToken);
     }
 
     /// <summary>Only the invitations nobody answered; those who replied or said not now keep their card.</summary>
-    public override IEnumerable<(OutreachResult ReachedBy, AdaptiveCard Notice)> CardsToRetire(Discussion closed)
+    public override IEnumerable<(string MemberId, OutreachResult ReachedBy, AdaptiveCard Notice)> CardsToRetire(Discussion closed)
     {
         ArgumentNullException.ThrowIfNull(closed);
         var notice = NoticeCard.Build("This discussion is closed", closed.Topic, NoticeKind.Info);
-        return closed.Invitees.Where(i => i.State == InviteState.Invited)
-            .Select(i => (new OutreachResult(i.NotifiedBy, i.PersonalConversationId, i.CardActivityId), notice));
+        return closed.Invitees.Where(i => i.State == InviteState.Invited).Select(i => (i.MemberId, OutreachResult.Of(i), notice));
     }
 
     public override IEnumerable<PendingReminder> Reminders(Discussion request)
@@ -91,11 +83,10 @@ public sealed class DiscussionLifecycle(
         ArgumentNullException.ThrowIfNull(request);
         var until = DiscussCards.Date(request.ClosesAt);
         var topic = request.Topic.Length <= 120 ? request.Topic : request.Topic[..120] + "…";
-        return request.Invitees.Where(i => i.State == InviteState.Invited).Select(i => new PendingReminder(
-            new OutreachTarget(i.MemberId, i.Name, i.AadObjectId),
-            new OutreachResult(i.NotifiedBy, i.PersonalConversationId, i.CardActivityId),
+        return RemindersTo(
+            request.Invitees.Where(i => i.State == InviteState.Invited),
             $"Reminder: the discussion \"{topic}\" is quiet so far and your experience would help. Join it from the card above (open until {until}).",
-            $"reminder: your experience would help this discussion. Reply in this thread (open until {until})."));
+            $"reminder: your experience would help this discussion. Reply in this thread (open until {until}).");
     }
 
     public override void LogClosed(Discussion closed)

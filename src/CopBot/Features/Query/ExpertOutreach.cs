@@ -14,7 +14,6 @@ public sealed class ExpertOutreach(
     MemberOutreach outreach,
     RequestAuthorization authorization,
     IQueryStore queries,
-    QueryThread thread,
     TimeProvider clock)
 {
     public Task<QueryRequest> AskAsync(QueryRequest query, ExpertAssignment expert, CancellationToken cancellationToken) =>
@@ -59,11 +58,8 @@ public sealed class ExpertOutreach(
     public async Task AskFacilitatorsAsync(QueryRequest query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        foreach (var facilitator in await authorization.FacilitatorsAsync(query.Community, 3, cancellationToken))
-        {
-            await thread.MentionAsync(query.Place, new Protocol.ChannelAccount { Id = facilitator.Id, Name = facilitator.Name },
-                "nobody asked so far could answer this question. Could you find someone who knows?", cancellationToken);
-        }
+        var facilitators = await authorization.FacilitatorsAsync(query.Community, 3, cancellationToken);
+        await outbox.EnqueueAsync([.. facilitators.Select(f => FacilitatorCallDelivery.Message(query, new OutreachTarget(f.Id, f.Name)))], cancellationToken);
     }
 
     /// <summary>How outreach finds the expert: Teams id, Entra object id, then the profile e-mail (roster linking).</summary>

@@ -1,18 +1,20 @@
 using CopBot.Community;
 using CopBot.Features.Requests;
 using CopBot.Hosting;
+using CopBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Query;
 
 /// <summary>
 /// Reminds experts at half the answer window and hands the question to the next expert when it ends, for every
-/// open query. Each step is first claimed with an ETag-guarded write (RemindedAt, TimedOut), so several
-/// instances, or a restart mid-way, never remind twice; the state lives in storage, so nothing is lost.
+/// open query, through the outbox: one message per step, expert and round (<see cref="ExpertReminderDelivery"/>,
+/// <see cref="ExpertHandOverDelivery"/>), enqueued before the reminder is recorded, so several instances' timers or a
+/// restart enqueue the same key (the expert hears once) and a crash never loses the step.
 /// </summary>
 public sealed class QueryDeadlineChecker(
     IQueryStore queries,
-    ExpertOutreach outreach,
+    IOutbox outbox,
     QueryThread thread,
     IOptions<QueryOptions> options,
     TimeProvider clock,
@@ -32,52 +34,30 @@ public sealed class QueryDeadlineChecker(
             return;
         }
 
-        var window = options.Value.AnswerWindow;
-        var changed = false;
-        foreach (var (expert, action) in AnswerDeadlines.Due(query, clock.GetUtcNow(), window))
+        var due = AnswerDeadlines.Due(query, clock.GetUtcNow(), options.Value.AnswerWindow).ToList();
+        if (due.Count == 0)
         {
-            var claimed = await ClaimAsync(query, expert, action, cancellationToken);
-            if (claimed is null)
-            {
-                continue;
-            }
-
-            query = claimed;
-            changed = true;
-            if (action == DeadlineAction.Remind)
-            {
-                await outreach.RemindAsync(query, expert, expert.AskedAt!.Value + window, cancellationToken);
-            }
-            else
-            {
-                Log.ExpertTimedOut(logger, query.Id, expert.ExpertId);
-                query = await QueryResponses.AskNextOrFacilitatorsAsync(query, outreach, cancellationToken);
-            }
+            return;
         }
 
-        if (changed)
+        await outbox.EnqueueAsync(
+            [.. due.Select(d => d.Action == DeadlineAction.Remind ? ExpertReminderDelivery.Message(query, d.Expert) : ExpertHandOverDelivery.Message(query, d.Expert))],
+            cancellationToken);
+        var reminded = due.Where(d => d.Action == DeadlineAction.Remind).Select(d => d.Expert.ExpertId).ToHashSet(StringComparer.Ordinal);
+        if (reminded.Count > 0 && await RecordRemindedAsync(query, reminded, cancellationToken) is { } stored)
         {
-            await thread.RefreshAckAsync(query, cancellationToken);
+            await thread.RefreshAckAsync(stored, cancellationToken);
         }
     }
 
-    /// <summary>Records the step; null when another instance (or an answer) got there first.</summary>
-    private async Task<QueryRequest?> ClaimAsync(QueryRequest query, ExpertAssignment expert, DeadlineAction action, CancellationToken cancellationToken)
+    /// <summary>Records the reminders so the next pass does not enqueue them again; null when another instance (or an answer) got there first.</summary>
+    private async Task<QueryRequest?> RecordRemindedAsync(QueryRequest query, HashSet<string> expertIds, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var won = false;
-        var stored = await queries.UpdateAsync(query.Community, query.Id, q =>
+        return await queries.UpdateAsync(query.Community, query.Id, q =>
         {
-            won = false;
-            if (q.Find(expert.ExpertId, null) is not { State: AssignmentState.Asked } current
-                || (action == DeadlineAction.Remind && current.RemindedAt is not null))
-            {
-                return null;
-            }
-
-            won = true;
-            return q.With(action == DeadlineAction.Remind ? current with { RemindedAt = now } : current with { State = AssignmentState.TimedOut });
+            var pending = q.Experts.Where(e => expertIds.Contains(e.ExpertId) && e.State == AssignmentState.Asked && e.RemindedAt is null).ToList();
+            return pending.Count == 0 ? null : pending.Aggregate(q, (current, e) => current.With(e with { RemindedAt = now }));
         }, cancellationToken);
-        return won ? stored : null;
     }
 }

@@ -26,6 +26,10 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton<ExpertOutreach>();
         services.AddSingleton<Gaps.GapNotice>();
         services.AddSingleton<Outbox.IOutboxHandler, ExpertAskDelivery>();
+        services.AddSingleton<Outbox.IOutboxHandler, ExpertReminderDelivery>();
+        services.AddSingleton<Outbox.IOutboxHandler, ExpertHandOverDelivery>();
+        services.AddSingleton<Outbox.IOutboxHandler, FacilitatorCallDelivery>();
+        services.AddSingleton<IThreadCardSource, QueryThreadCard>();
         services.AddSingleton<QueryFlow>();
         services.AddSingleton<QueryResponses>();
         services.AddSingleton<QueryDeadlineChecker>();

@@ -6,7 +6,7 @@ using CopBot.Protocol;
 namespace CopBot.Features.Query;
 
 /// <summary>The query's side of the shared <see cref="ThreadPoster"/>: the acknowledgement card and its redraws.</summary>
-public sealed class QueryThread(ThreadPoster poster)
+public sealed class QueryThread(ThreadPoster poster, ThreadCardUpdates cards)
 {
     public Task<string> PostCardAsync(QueryPlace place, AdaptiveCard card, string summary, CancellationToken cancellationToken) =>
         poster.PostCardAsync(place, card, summary, cancellationToken);
@@ -18,10 +18,12 @@ public sealed class QueryThread(ThreadPoster poster)
     public Task MentionAllAsync(QueryPlace place, IReadOnlyList<ChannelAccount> people, string message, CancellationToken cancellationToken) =>
         poster.MentionAllAsync(place, people, message, cancellationToken);
 
-    /// <summary>Redraws the acknowledgement card in place (answers so far, who was asked, status).</summary>
+    public const string Modality = "query";
+
+    /// <summary>Has the acknowledgement card redrawn in place (answers so far, who was asked, status), through the outbox.</summary>
     public Task RefreshAckAsync(QueryRequest query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return poster.UpdateCardAsync(query.Place, query.AckActivityId, QueryCards.Ack(query), "Query status", cancellationToken);
+        return cards.RedrawAsync(Modality, query.Community, query.Id, query, cancellationToken);
     }
 }

@@ -1,33 +1,51 @@
 using System.Text.Json;
-using CopBot.Cards;
 using CopBot.Community;
 using CopBot.Outbox;
 
 namespace CopBot.Features.Requests;
 
-/// <summary>One member to reach for a request, as a modality builds it from the stored request when the message is sent.</summary>
-public sealed record Invitation(QueryPlace Place, OutreachTarget Member, AdaptiveCard Card, string Summary, string MentionText);
+/// <summary>Ids only: the request's community and id and the member's profile id.</summary>
+public sealed record InvitationPayload(string Community, string RequestId, string MemberId)
+{
+    /// <summary>The message inviting one member to one request; the key is both plus the kind.</summary>
+    public static OutboxMessage Message(string kind, ICommunityRequest request, IInvitee invitee)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(invitee);
+        return OutboxMessage.Create(kind, OutboxMessage.KeyOf(request.Id, invitee.MemberId, kind), new InvitationPayload(request.Community, request.Id, invitee.MemberId));
+    }
+}
 
 /// <summary>
-/// The outbox handler shape every modality's invitation shares: the message names the request and the member, the
-/// modality builds the invitation from the stored request (null when it no longer applies: closed, already reached),
-/// <see cref="MemberOutreach"/> reaches the member, and the modality records how.
+/// The outbox handler of one modality's invitations: the message names the request and the member, the invitation
+/// is built from the stored request when it is sent (nothing when it closed or the member was reached meanwhile),
+/// <see cref="MemberOutreach"/> reaches the member, and how is recorded on the request. The thread card lists who was
+/// reached how: it is redrawn once the last invitation is out.
 /// </summary>
-public abstract class InvitationDelivery(MemberOutreach outreach) : IOutboxHandler
+public sealed class InvitationDelivery<T>(IInvitationRules<T> rules, MemberOutreach outreach, ThreadCardUpdates cards) : IOutboxHandler
+    where T : class, ICommunityRequest
 {
-    public abstract string Kind { get; }
-
-    /// <summary>The message inviting <paramref name="memberId"/> to <paramref name="requestId"/>; the key is both plus the kind.</summary>
-    protected static OutboxMessage Message(string kind, string community, string requestId, string memberId) =>
-        OutboxMessage.Create(kind, OutboxMessage.KeyOf(requestId, memberId, kind), new InvitationPayload(community, requestId, memberId));
+    public string Kind => rules.Kind;
 
     public async Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var invitation = await BuildAsync(message.PayloadAs<InvitationPayload>(), cancellationToken);
-        var reached = invitation is null
-            ? new OutreachResult(NotificationChannel.None, null, null)
-            : await outreach.ReachAsync(invitation.Place, invitation.Member, invitation.Card, invitation.Summary, invitation.MentionText, cancellationToken);
+        var payload = message.PayloadAs<InvitationPayload>();
+        var request = await rules.Store.GetAsync(payload.Community, payload.RequestId, cancellationToken);
+        var invitee = request is not null && rules.IsOpen(request)
+            ? rules.Invitees(request).FirstOrDefault(i => i.MemberId == payload.MemberId && i.NotifiedBy == NotificationChannel.None)
+            : null;
+        OutreachResult reached;
+        if (invitee is null)
+        {
+            reached = new OutreachResult(NotificationChannel.None, null, null);
+        }
+        else
+        {
+            var text = rules.Invite(request!, invitee);
+            reached = await outreach.ReachAsync(request!.Place, OutreachTarget.Of(invitee), text.Card, text.Summary, text.MentionText, cancellationToken);
+        }
+
         return JsonSerializer.Serialize(reached);
     }
 
@@ -35,18 +53,36 @@ public abstract class InvitationDelivery(MemberOutreach outreach) : IOutboxHandl
     {
         ArgumentNullException.ThrowIfNull(message);
         var reached = JsonSerializer.Deserialize<OutreachResult>(outcome) ?? throw new JsonException($"Unreadable outcome for {message.Key}.");
-        if (reached.Channel != NotificationChannel.None)
+        if (reached.Channel == NotificationChannel.None)
         {
-            await RecordAsync(message.PayloadAs<InvitationPayload>(), reached, cancellationToken);
+            return;
+        }
+
+        var payload = message.PayloadAs<InvitationPayload>();
+        // Already recorded (a completion run twice) returns null: read it, so the redraw below is not lost either.
+        var stored = await rules.Store.UpdateAsync(payload.Community, payload.RequestId, r => rules.WithReached(r, payload.MemberId, reached), cancellationToken)
+            ?? await rules.Store.GetAsync(payload.Community, payload.RequestId, cancellationToken);
+        if (stored is not null && rules.Invitees(stored).All(i => i.NotifiedBy != NotificationChannel.None))
+        {
+            await cards.RedrawAsync(rules.Modality, stored, cancellationToken);
         }
     }
-
-    /// <summary>The invitation as it should go out now, or null when there is nothing to send any more.</summary>
-    protected abstract Task<Invitation?> BuildAsync(InvitationPayload payload, CancellationToken cancellationToken);
-
-    /// <summary>Stores how the member was reached (idempotent: a member already recorded is left alone).</summary>
-    protected abstract Task RecordAsync(InvitationPayload payload, OutreachResult reached, CancellationToken cancellationToken);
 }
 
-/// <summary>Ids only: the request's community and id and the member's profile id.</summary>
-public sealed record InvitationPayload(string Community, string RequestId, string MemberId);
+/// <summary>Invites every member of a request not reached yet, through the outbox (shared by the three modalities).</summary>
+public sealed class PendingInvitations<T>(IInvitationRules<T> rules, IOutbox outbox)
+    where T : class, ICommunityRequest
+{
+    /// <summary>
+    /// One message per member not reached yet (1:1 card or @mention); a redelivered command or a repeated decline
+    /// enqueues the same keys again, harmlessly. Returns the request as stored after (the direct outbox has sent by then).
+    /// </summary>
+    public async Task<T> InvitePendingAsync(T request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await outbox.EnqueueAsync(
+            [.. rules.Invitees(request).Where(i => i.NotifiedBy == NotificationChannel.None).Select(i => InvitationPayload.Message(rules.Kind, request, i))],
+            cancellationToken);
+        return await rules.Store.GetAsync(request.Community, request.Id, cancellationToken) ?? request;
+    }
+}

@@ -1,17 +1,20 @@
 using CopBot.Community;
+using CopBot.Outbox;
 
 namespace CopBot.Features.Requests;
 
 /// <summary>
 /// Closing a request at its closing date or early (a discussion's hand-over, a consultation's summary): claimed first
-/// so two instances never send it twice, marked closed only after it went out, and a claim older than
-/// <see cref="StaleClaim"/> (a crash mid-way) is retaken. Then the thread card is redrawn final and the invitees'
-/// 1:1 cards are retired.
+/// so two instances never do it twice, its notices enqueued in the outbox (one key per recipient) and only then marked
+/// closed; a claim older than <see cref="StaleClaim"/> (a crash mid-way) is retaken and enqueues the same keys again.
+/// Then the thread card is redrawn final and the invitees' 1:1 cards are retired, through the outbox too.
 /// </summary>
-public sealed class RequestClosing<T>(RequestLifecycle<T> lifecycle, ThreadPoster poster, MemberOutreach outreach, TimeProvider clock)
+public sealed class RequestClosing<T>(RequestLifecycle<T> lifecycle, IOutbox outbox, ThreadCardUpdates cards, TimeProvider clock)
     where T : class, ICommunityRequest
 {
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(10);
+
+    private const string Round = "final";
 
     public async Task<T> CloseAsync(T request, string closedBy, CancellationToken cancellationToken)
     {
@@ -28,7 +31,13 @@ public sealed class RequestClosing<T>(RequestLifecycle<T> lifecycle, ThreadPoste
             return claimed ?? request;
         }
 
-        await lifecycle.SendClosingAsync(claimed, cancellationToken);
+        var recipients = (await lifecycle.ClosingRecipientsAsync(claimed, cancellationToken)).ToList();
+        if (lifecycle.Closing(claimed).PostInThread)
+        {
+            recipients.Insert(0, new OutreachTarget(RequestNotices.Thread, lifecycle.Name));
+        }
+
+        await outbox.EnqueueAsync([.. recipients.Select(r => RequestNotices.Message(lifecycle, claimed, RequestNoticeStep.Closing, Round, r))], cancellationToken);
         var closed = await lifecycle.UpdateAsync(claimed.Community, claimed.Id, r => lifecycle.Closed(r, closedBy), cancellationToken) ?? claimed;
         await AfterClosingAsync(closed, cancellationToken);
         lifecycle.LogClosed(closed);
@@ -39,10 +48,9 @@ public sealed class RequestClosing<T>(RequestLifecycle<T> lifecycle, ThreadPoste
     public async Task AfterClosingAsync(T closed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closed);
-        await poster.UpdateCardAsync(closed.Place, lifecycle.ThreadCardActivityId(closed), lifecycle.ThreadCard(closed, clock.GetUtcNow()), lifecycle.Name, cancellationToken);
-        foreach (var (reachedBy, notice) in lifecycle.CardsToRetire(closed))
-        {
-            await outreach.ReplacePersonalCardAsync(closed.Place, reachedBy, notice, lifecycle.Name + " closed", cancellationToken);
-        }
+        await cards.RedrawAsync(lifecycle.Modality, closed, cancellationToken);
+        await outbox.EnqueueAsync(
+            [.. lifecycle.CardsToRetire(closed).Select(c => RequestNotices.Message(lifecycle, closed, RequestNoticeStep.Retire, Round, new OutreachTarget(c.MemberId, c.MemberId)))],
+            cancellationToken);
     }
 }

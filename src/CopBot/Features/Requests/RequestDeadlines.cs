@@ -1,16 +1,17 @@
 using CopBot.Community;
 using CopBot.Features.Query;
+using CopBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Requests;
 
 /// <summary>
 /// One pass over a modality's open requests with a closing date: the one reminder to the invitees who have not
-/// answered (claimed with an ETag-guarded write first, so several instances or a restart never send it twice) and the
-/// closing at the closing date (<see cref="RequestClosing{T}"/>).
+/// answered (through the outbox, one key per invitee and round, so several instances or a restart never send it
+/// twice and a crash never loses it) and the closing at the closing date (<see cref="RequestClosing{T}"/>).
 /// </summary>
 public sealed class RequestDeadlines<T>(
-    RequestLifecycle<T> lifecycle, RequestClosing<T> closing, MemberOutreach outreach, ThreadPoster poster, IOptions<QueryOptions> community, TimeProvider clock)
+    RequestLifecycle<T> lifecycle, RequestClosing<T> closing, IOutbox outbox, IOptions<QueryOptions> community, TimeProvider clock)
     : IDeadlineChecker
     where T : class, ICommunityRequest
 {
@@ -39,28 +40,25 @@ public sealed class RequestDeadlines<T>(
         }
     }
 
+    /// <summary>
+    /// Enqueues one reminder per invitee who has not answered (and the card redraw) before recording the reminder:
+    /// a crash in between, or another instance's timer on the same request, enqueues the same keys again.
+    /// </summary>
     private async Task RemindAsync(T request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var won = false;
-        var claimed = await lifecycle.UpdateAsync(request.Community, request.Id, r =>
-        {
-            won = lifecycle.RemindedAt(r) is null && lifecycle.IsOpen(r);
-            return won ? lifecycle.WithReminded(r, now) : null;
-        }, cancellationToken);
-        if (!won || claimed is null)
-        {
-            return;
-        }
-
-        foreach (var reminder in lifecycle.Reminders(claimed))
-        {
-            await outreach.NudgeAsync(claimed.Place, reminder.Member, reminder.ReachedBy, reminder.PersonalText, reminder.ThreadText, cancellationToken);
-        }
-
+        var round = lifecycle.ReminderRound(request);
+        var messages = lifecycle.Reminders(request)
+            .Select(r => RequestNotices.Message(lifecycle, request, RequestNoticeStep.Remind, round, r.Member))
+            .ToList();
         if (lifecycle.RedrawAfterReminder)
         {
-            await poster.UpdateCardAsync(claimed.Place, lifecycle.ThreadCardActivityId(claimed), lifecycle.ThreadCard(claimed, now), lifecycle.Name, cancellationToken);
+            // Versioned by the round, not the state: every instance enqueues the same redraw key for this reminder.
+            messages.Add(ThreadCardRedraw.Message(lifecycle.Modality, request.Community, request.Id, "reminded-" + round));
         }
+
+        await outbox.EnqueueAsync(messages, cancellationToken);
+        var now = clock.GetUtcNow();
+        await lifecycle.UpdateAsync(request.Community, request.Id, r =>
+            lifecycle.RemindedAt(r) is null && lifecycle.IsOpen(r) && lifecycle.ReminderRound(r) == round ? lifecycle.WithReminded(r, now) : null, cancellationToken);
     }
 }
