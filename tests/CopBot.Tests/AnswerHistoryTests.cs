@@ -105,6 +105,70 @@ public sealed class AnswerHistoryTests(AzuriteFixture azurite)
         Assert.Equal(item, tomas.History[^1]);
     }
 
+    [Fact]
+    public async Task Discussion_RepliesFromMembers_OneItemPerMemberNewcomerGetsAProfileRequesterNone()
+    {
+        await using var bot = await CommunityScenario.StartAsync(azurite, _clock);
+        await CommunityScenario.PrepareAsync(bot);
+        var open = CommunityScenario.ChannelCommand(bot, "discuss How did you keep pastoralist households registered? #pastoralism");
+        var thread = (string)open["conversation"]!["id"]!;
+        var requesterId = (string)open["from"]!["id"]!;
+        await CommunityScenario.PostOkAsync(bot, open);
+        var discussionId = Assert.Single(await bot.Services.GetRequiredService<IDiscussionStore>().ListOpenAsync("default", CancellationToken.None));
+
+        var first = CommunityScenario.ThreadReply(bot, thread, "29:1LocalMember", "Juma Said", "We registered them at water points.", mentionBot: false);
+        await CommunityScenario.PostOkAsync(bot, first);
+        await CommunityScenario.PostOkAsync(bot, first);
+        await CommunityScenario.PostOkAsync(bot, CommunityScenario.ThreadReply(bot, thread, "29:1LocalMember", "Juma Said", "And with mobile teams.", mentionBot: false));
+        await CommunityScenario.PostOkAsync(bot, CommunityScenario.ThreadReply(bot, thread, CommunityScenario.AmaraId, "Amara Nwosu-Lindqvist", "Through the social registry.", mentionBot: false));
+        await CommunityScenario.PostOkAsync(bot, CommunityScenario.ThreadReply(bot, thread, requesterId, "The requester", "Thanks, keep them coming.", mentionBot: false));
+
+        var store = bot.Services.GetRequiredService<IProfileStore>();
+        var juma = (await store.GetAsync("default", "29:1LocalMember", CancellationToken.None))!;
+        var item = Assert.Single(juma.History);
+        Assert.Equal("discussion:" + discussionId, item.Key);
+        Assert.Equal("How did you keep pastoralist households registered? #pastoralism", item.Title);
+        Assert.Equal("We registered them at water points.", item.Text);
+        Assert.Equal("pastoralism", item.Tags[0]);
+        Assert.Single((await store.GetAsync("default", CommunityScenario.AmaraId, CancellationToken.None))!.History, h => h.Key == item.Key);
+        Assert.DoesNotContain((await store.GetAsync("default", requesterId, CancellationToken.None))?.History ?? [], h => h.Key == item.Key);
+        var found = await FindAsync(bot.Services, "#pastoralism where do pastoralist households register?");
+        Assert.Contains(found.Matches, m => m.ExpertId == "29:1LocalMember" && m.Why.Contains($"Answered a similar question: \"{item.Title}\""));
+    }
+
+    [Fact]
+    public async Task ConsultationReview_SubmittedThenEdited_OneItemOnTheReviewersProfile()
+    {
+        await using var bot = await CommunityScenario.StartAsync(azurite, _clock);
+        await CommunityScenario.PrepareAsync(bot);
+        var form = new JsonObject
+        {
+            ["title"] = "Grievance redress manual for the pastoralist cash programme",
+            ["document"] = "https://example.org/grievance-manual.docx",
+            ["question1"] = "Can herders reach the #grievance-redress desks during migration?",
+            ["question2"] = "",
+            ["question3"] = "",
+            ["deadline"] = "2026-03-09",
+            ["reviewers"] = "tomás ferreira quispe",
+        };
+        await QueryScenario.InvokeAsync(bot, CommunityScenario.PressInFormThread(bot, CommunityScenario.FormRequesterId, "consult.submit", form));
+        var consultationId = Assert.Single(await bot.Services.GetRequiredService<IConsultationStore>().ListOpenAsync("default", CancellationToken.None));
+        var tomasChat = CommunityScenario.PersonalConversationOf(bot, CommunityScenario.TomasTeamsId);
+        JsonObject Review(string answer) => CommunityScenario.CardAction(bot, CommunityScenario.TomasTeamsId, CommunityScenario.TomasAad, tomasChat, "consult.review",
+            new JsonObject { ["requestId"] = consultationId, ["answer1"] = answer, ["rating"] = "4" });
+
+        await QueryScenario.InvokeAsync(bot, Review("Only with mobile desks at the water points."));
+        _clock.Advance(TimeSpan.FromHours(1));
+        await QueryScenario.InvokeAsync(bot, Review("Edited: mobile desks and a phone line."));
+
+        var tomas = (await bot.Services.GetRequiredService<IProfileStore>().GetAsync("default", CommunityScenario.TomasAad, CancellationToken.None))!;
+        var item = Assert.Single(tomas.History, h => h.Key is not null);
+        Assert.Equal("consultation:" + consultationId, item.Key);
+        Assert.Equal("Grievance redress manual for the pastoralist cash programme", item.Title);
+        Assert.Equal("Can herders reach the #grievance-redress desks during migration?\nOnly with mobile desks at the water points.", item.Text);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), item.At);
+    }
+
     /// <summary>
     /// As <see cref="CommunityScenario.StartAsync"/>, and without the periodic index refresh (on both instances), so
     /// what the index holds comes only from the answer path and from the refresh the test runs itself.

@@ -22,6 +22,22 @@ public static class ProfileHistory
         return Item(QueryKey(query.Id), query.Question, answer.Answer, topics, answer.AnsweredAt ?? query.CreatedAt);
     }
 
+    /// <summary>A member's contribution to a discussion: its topic, the framing question and the (first) reply as text.</summary>
+    public static AnsweredQuestion ForContribution(Discussion discussion, string reply, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(discussion);
+        return Item(DiscussionKey(discussion.Id), discussion.Topic, Joined([discussion.FramingQuestion, reply]), discussion.Tags, at);
+    }
+
+    /// <summary>A consultation review: the document's title, each question with the reviewer's answer and any thread comments as text.</summary>
+    public static AnsweredQuestion ForReview(Consultation consultation, ReviewerAssignment review, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        ArgumentNullException.ThrowIfNull(review);
+        var answered = consultation.Questions.Select((question, i) => i < review.Answers.Count && review.Answers[i] is { } answer ? question + "\n" + answer : null);
+        return Item(ConsultationKey(consultation.Id), consultation.Title, Joined([.. answered, review.Comments]), consultation.Tags, review.SubmittedAt ?? at);
+    }
+
     /// <summary>
     /// An item within the import format's limits: a single-line title of at most
     /// <see cref="ProfileLimits.MaxHistoryTitleLength"/> characters (a longer question goes whole into the text),
@@ -51,6 +67,9 @@ public static class ProfileHistory
             .ToList();
         return new AnsweredQuestion(title, string.IsNullOrEmpty(text) ? null : text, normalized, at) { Key = key };
     }
+
+    private static string? Joined(IEnumerable<string?> parts) =>
+        string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } text ? text : null;
 
     /// <summary>
     /// The profile with the item added, or null when an item with its key is there already (nothing to write).

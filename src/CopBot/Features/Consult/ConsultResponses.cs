@@ -19,6 +19,7 @@ public sealed class ConsultResponses(
     ConsultFlow flow,
     DeclinerReplacement replacement,
     ThreadPoster poster,
+    AnswerHistoryRecorder history,
     IOptions<ConsultOptions> options,
     TimeProvider clock)
 {
@@ -70,6 +71,11 @@ public sealed class ConsultResponses(
             cancellationToken) ?? consultation;
         await RedrawAsync(stored, cancellationToken);
         var mine = stored.Find(reviewer!.MemberId, null)!;
+        if (mine.State == ReviewerState.Reviewed)
+        {
+            await history.RecordAsync(stored.Community, mine.MemberId, mine.AadObjectId, mine.Name, ProfileHistory.ForReview(stored, mine, now), cancellationToken);
+        }
+
         return CardActionResult.Replace(ConsultCards.Review(stored, mine, $"Saved. You can edit your review until {ClosingDates.Format(stored.Deadline)}."));
     }
 

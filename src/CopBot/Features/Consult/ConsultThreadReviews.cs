@@ -16,6 +16,7 @@ public sealed class ConsultThreadReviews(
     IConsultationStore consultations,
     IContributionStore contributions,
     ThreadPoster poster,
+    AnswerHistoryRecorder history,
     IOptions<QueryOptions> community,
     IOptions<ConsultOptions> options,
     TimeProvider clock)
@@ -40,6 +41,8 @@ public sealed class ConsultThreadReviews(
         var text = turn.Text.Trim();
         if (!await contributions.AddAsync(new Contribution(consultation.Id, activityId, reviewer.MemberId, reviewer.Name, text, now), cancellationToken))
         {
+            // A redelivery: the comments are in; only a history write that failed the first time may be missing.
+            await RecordHistoryAsync(consultation, reviewer.MemberId, now, cancellationToken);
             return;
         }
 
@@ -60,6 +63,15 @@ public sealed class ConsultThreadReviews(
             });
         }, cancellationToken) ?? consultation;
         await poster.UpdateCardAsync(stored.Place, stored.ThreadCardActivityId, ConsultCards.Status(stored, now, options.Value.MaxDuration), "Consultation", cancellationToken);
+        await RecordHistoryAsync(stored, reviewer.MemberId, now, cancellationToken);
+    }
+
+    private async Task RecordHistoryAsync(Consultation consultation, string reviewerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (consultation.Find(reviewerId, null) is { State: ReviewerState.Reviewed } review)
+        {
+            await history.RecordAsync(consultation.Community, review.MemberId, review.AadObjectId, review.Name, ProfileHistory.ForReview(consultation, review, now), cancellationToken);
+        }
     }
 
     private async Task<(Consultation Consultation, ReviewerAssignment Reviewer)?> FindAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public sealed class DiscussContributions(
     IDiscussionStore discussions,
     IContributionStore contributions,
     ThreadPoster poster,
+    AnswerHistoryRecorder history,
     IOptions<DiscussOptions> options,
     TimeProvider clock,
     ILogger<DiscussContributions> logger)
@@ -46,6 +47,12 @@ public sealed class DiscussContributions(
         }, cancellationToken) ?? discussion;
         await poster.UpdateCardAsync(updated.Place, updated.TopicCardActivityId, DiscussCards.Topic(updated, now, options.Value.MaxDuration), "Discussion", cancellationToken);
         DiscussLog.ContributionRecorded(logger, discussion.Id, activityId, all.Count);
+
+        // Contributing is evidence of knowing the topic (once per member and discussion); opening it is not.
+        if (from.Id != discussion.RequesterId)
+        {
+            await history.RecordAsync(discussion.Community, from.Id!, from.AadObjectId, from.Name ?? "A member", ProfileHistory.ForContribution(discussion, turn.Text, now), cancellationToken);
+        }
     }
 
     private async Task<Discussion?> FindOpenAsync(TurnContext turn, CancellationToken cancellationToken)
