@@ -4,7 +4,8 @@ namespace CopBot.Community;
 public interface IProfileStore
 {
     /// <summary>Creates or replaces the profile (history included); reports <see cref="UpsertOutcome.Unchanged"/>
-    /// without writing when the stored profile is already equal.</summary>
+    /// without writing when the stored profile is already equal. History items the bot recorded (keyed, see
+    /// <see cref="ProfileHistory.KeepRecorded"/>) that the new profile lacks are kept.</summary>
     Task<UpsertOutcome> UpsertAsync(ExpertProfile profile, CancellationToken cancellationToken);
 
     /// <summary>
@@ -23,6 +24,14 @@ public interface IProfileStore
 
         return outcomes;
     }
+
+    /// <summary>
+    /// Read-modify-write of one profile, guarded by its ETag and re-run on a concurrent write: <paramref name="change"/>
+    /// gets the stored profile (null when there is none) and returns the profile to store (same community and id), or
+    /// null to write nothing. Returns the stored profile when something was written, else null.
+    /// </summary>
+    Task<ExpertProfile?> UpdateAsync(
+        string community, string id, Func<ExpertProfile?, ExpertProfile?> change, CancellationToken cancellationToken);
 
     Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken);
 

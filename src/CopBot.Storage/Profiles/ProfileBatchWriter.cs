@@ -36,8 +36,8 @@ internal sealed class ProfileBatchWriter(CopBotTables tables, ProfileHistoryRows
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForAsync(0, profiles.Count, parallel, async (i, ct) =>
         {
-            var profile = profiles[i];
-            var current = await store.ReadStoredAsync(profile.Community, profile.Id, ct);
+            var current = await store.ReadStoredAsync(profiles[i].Community, profiles[i].Id, ct);
+            var profile = ProfileHistory.KeepRecorded(profiles[i], current?.Profile);
             if (current?.Profile == profile)
             {
                 plans[i] = new Plan(profile, current, null, UpsertOutcome.Unchanged);

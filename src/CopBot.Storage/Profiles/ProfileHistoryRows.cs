@@ -124,11 +124,15 @@ internal sealed class ProfileHistoryRows(TableClient table)
             ["Text"] = JsonColumn.CheckText(question.Text, "Text"),
             ["Tags"] = JsonColumn.Write(question.Tags, "Tags"),
             ["At"] = question.At,
+            ["Key"] = question.Key,
         };
 
     private static AnsweredQuestion ToQuestion(TableEntity row) => new(
         Title: row.GetString("Title") ?? "",
         Text: row.GetString("Text"),
         Tags: JsonColumn.Read<List<string>>(row.GetString("Tags"), []),
-        At: row.GetDateTimeOffset("At"));
+        At: row.GetDateTimeOffset("At"))
+    {
+        Key = row.GetString("Key"),
+    };
 }

@@ -88,14 +88,48 @@ public sealed class TableProfileStore : IProfileStore
         return null;
     }
 
+    public Task<ExpertProfile?> UpdateAsync(
+        string community, string id, Func<ExpertProfile?, ExpertProfile?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ConcurrencyRetry.RunAsync(
+            async ct =>
+            {
+                var current = await ReadStoredAsync(community, id, ct);
+                var changed = change(current?.Profile);
+                if (changed is null || changed == current?.Profile)
+                {
+                    return null;
+                }
+
+                if (changed.Community != community || changed.Id != id)
+                {
+                    throw new ArgumentException($"The change returned profile '{changed.Id}' of '{changed.Community}' for '{id}' of '{community}'.", nameof(change));
+                }
+
+                return await WriteAsync(changed, current, ct);
+            },
+            _logger,
+            "profile",
+            cancellationToken);
+    }
+
     private async Task<UpsertOutcome> UpsertOnceAsync(ExpertProfile profile, CancellationToken cancellationToken)
     {
         var current = await ReadStoredAsync(profile.Community, profile.Id, cancellationToken);
+        profile = ProfileHistory.KeepRecorded(profile, current?.Profile);
         if (current?.Profile == profile)
         {
             return UpsertOutcome.Unchanged;
         }
 
+        await WriteAsync(profile, current, cancellationToken);
+        return current is null ? UpsertOutcome.Created : UpsertOutcome.Updated;
+    }
+
+    // A changed history goes under a new version first; the profile row switches to it with the ETag read (412 → retry).
+    private async Task<ExpertProfile> WriteAsync(ExpertProfile profile, StoredProfile? current, CancellationToken cancellationToken)
+    {
         profile = Stamped(profile, current);
         var historyVersion = current is not null && current.Profile.History.SequenceEqual(profile.History)
             ? current.HistoryVersion
@@ -115,7 +149,7 @@ public sealed class TableProfileStore : IProfileStore
             await DeleteHistoryQuietlyAsync(profile, superseded);
         }
 
-        return current is null ? UpsertOutcome.Created : UpsertOutcome.Updated;
+        return profile;
     }
 
     /// <summary>The profile with its joining date: kept from the stored row, or now for a new one (unless given).</summary>

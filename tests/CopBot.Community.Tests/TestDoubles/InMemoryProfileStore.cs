@@ -29,6 +29,20 @@ internal sealed class InMemoryProfileStore : IProfileStore
         return Task.FromResult(stored is null ? UpsertOutcome.Created : UpsertOutcome.Updated);
     }
 
+    public Task<ExpertProfile?> UpdateAsync(
+        string community, string id, Func<ExpertProfile?, ExpertProfile?> change, CancellationToken cancellationToken)
+    {
+        var changed = change(_profiles.GetValueOrDefault((community, id)));
+        if (changed is null || changed == _profiles.GetValueOrDefault((community, id)))
+        {
+            return Task.FromResult<ExpertProfile?>(null);
+        }
+
+        Writes++;
+        _profiles[(community, id)] = changed;
+        return Task.FromResult<ExpertProfile?>(changed);
+    }
+
     public Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken) =>
         Task.FromResult(_profiles.GetValueOrDefault((community, id)));
 

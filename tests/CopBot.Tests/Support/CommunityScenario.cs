@@ -149,6 +149,10 @@ public static class CommunityScenario
         public Task<IReadOnlyList<UpsertOutcome>> UpsertManyAsync(IReadOnlyList<ExpertProfile> profiles, CancellationToken cancellationToken) =>
             inner.UpsertManyAsync([.. profiles.Select(p => p with { JoinedAt = joinedAt })], cancellationToken);
 
+        public Task<ExpertProfile?> UpdateAsync(
+            string community, string id, Func<ExpertProfile?, ExpertProfile?> change, CancellationToken cancellationToken) =>
+            inner.UpdateAsync(community, id, change, cancellationToken);
+
         public Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken) => inner.GetAsync(community, id, cancellationToken);
 
         public Task<IReadOnlyList<ExpertProfile>> ListAsync(string community, CancellationToken cancellationToken) => inner.ListAsync(community, cancellationToken);

@@ -18,6 +18,7 @@ public sealed class ConsultResponses(
     PendingInvitations<Consultation> invitations,
     DeclinerReplacement replacement,
     ThreadCardUpdates cards,
+    AnswerHistoryRecorder history,
     TimeProvider clock)
 {
     public const string NotInvited = "Only the reviewers invited to this consultation can review or decline it.";
@@ -68,6 +69,11 @@ public sealed class ConsultResponses(
             cancellationToken) ?? consultation;
         await RedrawAsync(stored, cancellationToken);
         var mine = stored.Find(reviewer!.MemberId, null)!;
+        if (mine.State == ReviewerState.Reviewed)
+        {
+            await history.RecordAsync(stored.Community, mine.MemberId, mine.AadObjectId, mine.Name, ProfileHistory.ForReview(stored, mine, now), cancellationToken);
+        }
+
         return CardActionResult.Replace(ConsultCards.Review(stored, mine, $"Saved. You can edit your review until {ClosingDates.Format(stored.Deadline)}."));
     }
 

@@ -16,6 +16,7 @@ public sealed class ConsultThreadReviews(
     IConsultationStore consultations,
     IContributionStore contributions,
     ThreadCardUpdates cards,
+    AnswerHistoryRecorder history,
     IOptions<QueryOptions> community,
     TimeProvider clock)
 {
@@ -39,6 +40,8 @@ public sealed class ConsultThreadReviews(
         var text = turn.Text.Trim();
         if (!await contributions.AddAsync(new Contribution(consultation.Id, activityId, reviewer.MemberId, reviewer.Name, text, now), cancellationToken))
         {
+            // A redelivery: the comments are in; only a history write that failed the first time may be missing.
+            await RecordHistoryAsync(consultation, reviewer.MemberId, now, cancellationToken);
             return;
         }
 
@@ -59,6 +62,15 @@ public sealed class ConsultThreadReviews(
             });
         }, cancellationToken) ?? consultation;
         await cards.RedrawAsync(Modality, stored, cancellationToken);
+        await RecordHistoryAsync(stored, reviewer.MemberId, now, cancellationToken);
+    }
+
+    private async Task RecordHistoryAsync(Consultation consultation, string reviewerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (consultation.Find(reviewerId, null) is { State: ReviewerState.Reviewed } review)
+        {
+            await history.RecordAsync(consultation.Community, review.MemberId, review.AadObjectId, review.Name, ProfileHistory.ForReview(consultation, review, now), cancellationToken);
+        }
     }
 
     private async Task<(Consultation Consultation, ReviewerAssignment Reviewer)?> FindAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public sealed class DiscussContributions(
     IDiscussionStore discussions,
     IContributionStore contributions,
     ThreadCardUpdates cards,
+    AnswerHistoryRecorder history,
     TimeProvider clock,
     ILogger<DiscussContributions> logger)
 {
@@ -44,6 +45,12 @@ public sealed class DiscussContributions(
         }, cancellationToken) ?? discussion;
         await cards.RedrawAsync(DiscussFlow.Modality, updated, cancellationToken);
         DiscussLog.ContributionRecorded(logger, discussion.Id, activityId, all.Count);
+
+        // Contributing is evidence of knowing the topic (once per member and discussion); opening it is not.
+        if (from.Id != discussion.RequesterId)
+        {
+            await history.RecordAsync(discussion.Community, from.Id!, from.AadObjectId, from.Name ?? "A member", ProfileHistory.ForContribution(discussion, turn.Text, now), cancellationToken);
+        }
     }
 
     private async Task<Discussion?> FindOpenAsync(TurnContext turn, CancellationToken cancellationToken)

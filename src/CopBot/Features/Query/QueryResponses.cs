@@ -18,6 +18,7 @@ public sealed class QueryResponses(
     RequestAuthorization authorization,
     QueryThread thread,
     Knowledge.AnsweredQueryPublisher knowledge,
+    AnswerHistoryRecorder history,
     Microsoft.Extensions.Options.IOptions<QueryOptions> options,
     TimeProvider clock)
 {
@@ -68,6 +69,12 @@ public sealed class QueryResponses(
                 q.Find(expert.ExpertId, null) is { AnswerPostedAt: null } current ? q.With(current with { AnswerPostedAt = postedAt }) : null,
                 cancellationToken) ?? query;
             await thread.RefreshAckAsync(query, cancellationToken);
+        }
+
+        // On every click, not only the first: a retry after a failed history write records it (once, by its key).
+        if (stored.State == AssignmentState.Answered)
+        {
+            await history.RecordAsync(query.Community, stored.ExpertId, stored.AadObjectId, stored.Name, ProfileHistory.ForAnswer(query, stored), cancellationToken);
         }
 
         return CardActionResult.Replace(ExpertDoneCard.Answered(query.Question));

@@ -14,6 +14,7 @@ public static class RequestMechanicsServiceCollectionExtensions
         services.TryAddSingleton<RequestAuthorization>();
         services.TryAddSingleton<DeclinerReplacement>();
         services.TryAddSingleton<RequestAccess>();
+        services.TryAddSingleton<AnswerHistoryRecorder>();
         // Over each modality's RequestLifecycle<T> (registered by the modality).
         services.TryAddSingleton(typeof(RequestClosing<>));
         services.TryAddSingleton(typeof(RequestSteering<>));
