@@ -18,14 +18,17 @@ internal static class LoadReport
         text.AppendLine("127.0.0.1, anonymous (no token validation for either), replying to the same counting fake connector, under the");
         text.AppendLine("same load generator in the same run. CopBot does its real work per message: the turn pipeline, the once-only");
         text.AppendLine("delivery record and contact rows in Table Storage (Azurite, in memory), and an Adaptive Card reply (`help` and");
-        text.AppendLine("`profile` alternate). The echo bot echoes the text. Peak: closed loop, each conversation sends its next message when");
-        text.AppendLine("the previous one is acknowledged. Half of peak: open loop at half the bot's own peak rate, latency measured from the");
+        text.AppendLine("`profile` alternate unless `--texts` says otherwise). The echo bot echoes the text. First contact: one message per conversation, closed loop (CopBot");
+        text.AppendLine("also records how to reach each new member). Peak, after that pass and 5 s of warm-up: closed loop, each sender");
+        text.AppendLine("sends its next message when the previous one is acknowledged. Half of peak: open loop at half the bot's own peak rate, latency measured from the");
         text.AppendLine("scheduled send time. Ack latency = time until `POST /api/messages` answers.");
         text.AppendLine();
         text.AppendLine(inv, $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Node.js for the echo bot. {options.Concurrency} concurrent senders over {options.Conversations:N0} conversations, {options.Duration.TotalSeconds:F0} s per phase.");
         text.AppendLine();
         text.AppendLine("```");
-        text.AppendLine(inv, $"bench/load.sh --concurrency {options.Concurrency} --conversations {options.Conversations} --duration {options.Duration.TotalSeconds:F0} --soak {options.Soak.TotalSeconds:F0} --out docs/performance.md");
+        var workload = (options.Texts.SequenceEqual(["help", "profile"]) ? "" : $" --texts {string.Join(',', options.Texts)}")
+            + (options.TableAuth == TableAuth.Key ? "" : " --table-auth sas");
+        text.AppendLine(inv, $"bench/load.sh --concurrency {options.Concurrency} --conversations {options.Conversations} --duration {options.Duration.TotalSeconds:F0} --soak {options.Soak.TotalSeconds:F0}{workload} --out docs/performance.md");
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine("| bot | phase | requests | failed | requests/s | ack p50 (ms) | ack p99 (ms) |");
@@ -56,7 +59,10 @@ internal static class LoadReport
         var ratio = copBotPeak.RequestsPerSecond / echoPeak.RequestsPerSecond;
         var copBotTurns = results.Where(r => r.Bot == "CopBot").Sum(r => (long)r.Completed);
         text.AppendLine();
-        text.AppendLine(inv, $"CopBot's replies seen by the connector: {copBotReplies:N0} for {copBotTurns:N0} acknowledged measured turns (plus the warm-up): every acknowledged turn was answered.");
+        var answered = copBotReplies >= copBotTurns
+            ? "every acknowledged turn was answered"
+            : $"**{copBotTurns - copBotReplies:N0} acknowledged turns got no reply**";
+        text.AppendLine(inv, $"CopBot's replies seen by the connector: {copBotReplies:N0} for {copBotTurns:N0} acknowledged measured turns (plus the warm-up): {answered}.");
         text.AppendLine();
         text.AppendLine("## Targets");
         text.AppendLine();

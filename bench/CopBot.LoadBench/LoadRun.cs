@@ -31,7 +31,7 @@ internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, i
 internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<string> texts)
 {    private long _sequence;
 
-    public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int concurrency, int conversations, TimeSpan duration)
+    public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int concurrency, int conversations, TimeSpan duration, long maxRequests = long.MaxValue)
     {
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var failed = 0;
@@ -41,8 +41,14 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         {
             while (clock.Elapsed < duration)
             {
+                var request = Interlocked.Increment(ref next);
+                if (request > maxRequests)
+                {
+                    break;
+                }
+
                 var started = Stopwatch.GetTimestamp();
-                if (await PostAsync(bot, (int)(Interlocked.Increment(ref next) % conversations)))
+                if (await PostAsync(bot, (int)(request % conversations)))
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }

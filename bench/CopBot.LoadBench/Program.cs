@@ -38,6 +38,9 @@ async Task<bool> Healthy(int port, string _)
 async Task MeasureAsync(BotProcess bot, bool soak)
 {
     Console.Error.WriteLine($"{bot.Name}: warm-up");
+    // Every conversation once, reported on its own: a first contact is dearer (CopBot records how to reach the member).
+    // Then 5 s of warm-up, so the peak measures the steady state and not however many first contacts it happens to reach.
+    results.Add(await load.ClosedLoopAsync(bot, "first contact (each conversation once)", options.Concurrency, options.Conversations, TimeSpan.FromMinutes(2), options.Conversations));
     await load.ClosedLoopAsync(bot, "warm-up", options.Concurrency, options.Conversations, TimeSpan.FromSeconds(5));
     var meter = CpuMeter.Start(
     [
