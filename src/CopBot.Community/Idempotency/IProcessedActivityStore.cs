@@ -18,4 +18,11 @@ public interface IProcessedActivityStore
     /// processed instead of being dropped as a duplicate. Forgetting an unknown activity is not an error.
     /// </summary>
     Task ForgetAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the records of activities received before <paramref name="receivedBefore"/> (Table Storage has no
+    /// expiry; Teams redelivers within minutes, so old records only cost storage). Returns how many were deleted.
+    /// Safe to run on several instances at once.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
 }

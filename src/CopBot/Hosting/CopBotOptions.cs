@@ -21,4 +21,11 @@ public sealed class CopBotOptions
     /// (fine for a single-tenant bot registration, which Azure already restricts to its own tenant).
     /// </summary>
     public IList<string> AllowedTenants { get; } = [];
+
+    /// <summary>
+    /// How long the once-only record of each received activity is kept. Teams redelivers within minutes; a week
+    /// leaves room for a long outage of the bot while keeping the table from growing forever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan ProcessedActivityRetention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -54,6 +54,8 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
         services.AddHostedService<StartupChecks>();
+        services.AddSingleton<ProcessedActivityRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityRetention>());
         return services;
     }
 

@@ -110,4 +110,54 @@ public class TableProcessedActivityStoreTests(AzuriteFixture azurite) : StorageT
         await store.ForgetAsync("msteams", longId, longId, default);
         Assert.True(await store.TryBeginAsync("msteams", longId, longId, default));
     }
+
+    [Fact]
+    public async Task PurgeAsync_DeletesOnlyRecordsReceivedBeforeTheCutoff_AndThoseActivitiesCanBeginAgain()
+    {
+        var store = Storage.ProcessedActivities();
+        // 250 old records: more than two transactions' worth, spread over every partition.
+        foreach (var i in Enumerable.Range(0, 250))
+        {
+            Assert.True(await store.TryBeginAsync("msteams", Conversation, $"old-{i}", default));
+        }
+
+        Storage.Time.Advance(TimeSpan.FromDays(8));
+        Assert.True(await store.TryBeginAsync("msteams", Conversation, "recent", default));
+
+        var deleted = await store.PurgeAsync(Storage.Time.GetUtcNow() - TimeSpan.FromDays(7), default);
+
+        Assert.Equal(250, deleted);
+        Assert.Single(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
+        Assert.False(await store.TryBeginAsync("msteams", Conversation, "recent", default));
+        Assert.True(await store.TryBeginAsync("msteams", Conversation, "old-7", default));
+    }
+
+    [Fact]
+    public async Task PurgeAsync_TwoInstancesAtOnce_EachRecordDeletedOnceAndNothingFails()
+    {
+        var first = Storage.ProcessedActivities();
+        var second = Storage.ProcessedActivities();
+        foreach (var i in Enumerable.Range(0, 120))
+        {
+            await first.TryBeginAsync("msteams", Conversation, $"a-{i}", default);
+        }
+
+        Storage.Time.Advance(TimeSpan.FromDays(8));
+        var cutoff = Storage.Time.GetUtcNow() - TimeSpan.FromDays(7);
+
+        var counts = await Task.WhenAll(first.PurgeAsync(cutoff, default), second.PurgeAsync(cutoff, default));
+
+        Assert.InRange(counts.Sum(), 120, 240);
+        Assert.Empty(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
+    }
+
+    [Fact]
+    public async Task PurgeAsync_NothingOld_DeletesNothing()
+    {
+        var store = Storage.ProcessedActivities();
+        await store.TryBeginAsync("msteams", Conversation, "1", default);
+
+        Assert.Equal(0, await store.PurgeAsync(Storage.Time.GetUtcNow() - TimeSpan.FromDays(7), default));
+        Assert.False(await store.TryBeginAsync("msteams", Conversation, "1", default));
+    }
 }

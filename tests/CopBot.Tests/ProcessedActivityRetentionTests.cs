@@ -1,0 +1,47 @@
+using System.Net;
+using CopBot.Testing;
+using CopBot.Tests.Support;
+using CopBot.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CopBot.Tests;
+
+/// <summary>The once-only records are purged after the retention through the real host, and only the old ones.</summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class ProcessedActivityRetentionTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Retention_AfterAWeek_OldRecordsGoAndARecentRedeliveryIsStillIgnored()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        var old = Message(bot, "help");
+        await PostOkAsync(bot, old);
+        clock.Advance(TimeSpan.FromDays(8));
+        var recent = Message(bot, "help");
+        await PostOkAsync(bot, recent);
+        var replies = bot.Sent.Count;
+
+        var deleted = await bot.Services.GetRequiredService<ProcessedActivityRetention>().RunOnceAsync(default);
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(1, await bot.CountAsync("ProcessedActivities"));
+        await PostOkAsync(bot, recent); // a redelivery within the week: still recognised, nothing sent
+        Assert.Equal(replies, bot.Sent.Count);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Message(BotHarness bot, string text)
+    {
+        var message = bot.Payload("personal-message");
+        message["id"] = "m-" + Guid.NewGuid().ToString("N")[..10];
+        message["text"] = text;
+        return message;
+    }
+
+    private static async Task PostOkAsync(BotHarness bot, System.Text.Json.Nodes.JsonObject activity)
+    {
+        using var response = await bot.PostAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
