@@ -78,6 +78,7 @@ public sealed class AnswerHistoryTests(AzuriteFixture azurite)
         var item = ProfileHistory.Item("discussion:d-1", Similar, "Water points.", ["pastoralism"], _clock.GetUtcNow());
 
         await Recorder(bot).RecordAsync("default", CommunityScenario.StrangerId, null, "Sam Newcomer", item, CancellationToken.None);
+        await bot.DrainOutboxAsync(); // the turn only enqueues it; the outbox worker writes the history
 
         var created = await bot.Services.GetRequiredService<IProfileStore>().GetAsync("default", CommunityScenario.StrangerId, CancellationToken.None);
         Assert.NotNull(created);
@@ -98,6 +99,7 @@ public sealed class AnswerHistoryTests(AzuriteFixture azurite)
         var item = ProfileHistory.Item("consultation:c-1", "Review of the grievance redress manual", null, ["grievance redress"], _clock.GetUtcNow());
 
         await Recorder(bot).RecordAsync("default", CommunityScenario.TomasTeamsId, CommunityScenario.TomasAad, "Tomás", item, CancellationToken.None);
+        await bot.DrainOutboxAsync(); // the turn only enqueues it; the outbox worker writes the history
 
         Assert.Null(await store.GetAsync("default", CommunityScenario.TomasTeamsId, CancellationToken.None));
         var tomas = (await store.GetAsync("default", CommunityScenario.TomasAad, CancellationToken.None))!;

@@ -15,6 +15,7 @@ public static class RequestMechanicsServiceCollectionExtensions
         services.TryAddSingleton<DeclinerReplacement>();
         services.TryAddSingleton<RequestAccess>();
         services.TryAddSingleton<AnswerHistoryRecorder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, ProfileHistoryDelivery>());
         // Over each modality's RequestLifecycle<T> (registered by the modality).
         services.TryAddSingleton(typeof(RequestClosing<>));
         services.TryAddSingleton(typeof(RequestSteering<>));
