@@ -46,6 +46,25 @@ public sealed class ActivityReaderTests(AzuriteFixture azurite)
         Assert.Equal(0, await bot.CountTurnRowsAsync());
     }
 
+    [Theory]
+    [InlineData("entities")]
+    [InlineData("attachments")]
+    [InlineData("membersAdded")]
+    public async Task PostActivity_ListWithANullEntry_400NamingTheFieldAndNothingStored(string field)
+    {
+        // Found by the pipeline fuzzer (seed 1KZfP1cXiKm6): "entities":[null] gave a 500.
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var activity = bot.Payload("personal-message");
+        activity[field] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null);
+
+        using var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"'{field}'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(bot.Sent);
+        Assert.Equal(0, await bot.CountTurnRowsAsync());
+    }
+
     [Fact]
     public async Task PostActivity_InvokeWithoutName_400NamingTheFieldNot501()
     {

@@ -46,6 +46,12 @@ public static class ActivityReader
             return Fail(StatusCodes.Status400BadRequest, $"Activity is missing '{missing}'.");
         }
 
+        var nullEntry = NullEntry(activity!);
+        if (nullEntry is not null)
+        {
+            return Fail(StatusCodes.Status400BadRequest, $"Activity field '{nullEntry}' holds a null entry.");
+        }
+
         var tooLong = BadId(activity!);
         return tooLong is null
             ? new Result(activity, StatusCodes.Status200OK, null)
@@ -129,6 +135,14 @@ public static class ActivityReader
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
     }
+
+    /// <summary>The first list whose JSON held a <c>null</c> item: malformed, and every reader of it would trip on it.</summary>
+    private static string? NullEntry(Activity activity) =>
+        activity.Entities?.Contains(null) == true ? "entities"
+        : activity.Attachments?.Contains(null) == true ? "attachments"
+        : activity.MembersAdded?.Contains(null) == true ? "membersAdded"
+        : activity.MembersRemoved?.Contains(null) == true ? "membersRemoved"
+        : null;
 
     private static Result Fail(int status, string problem) => new(null, status, problem);
 }
