@@ -7,6 +7,7 @@ namespace CopBot.Community;
 public sealed class ExpertIndexHolder
 {
     private ExpertIndex _current;
+    private bool _loaded;
 
     public ExpertIndexHolder(ExpertIndex initial)
     {
@@ -15,6 +16,9 @@ public sealed class ExpertIndexHolder
     }
 
     public ExpertIndex Current => Volatile.Read(ref _current);
+
+    /// <summary>True once a refresh has read the whole store: before that the index knows only what was applied to it.</summary>
+    public bool IsLoaded => Volatile.Read(ref _loaded);
 
     public void Swap(ExpertIndex next)
     {
@@ -33,6 +37,7 @@ public sealed class ExpertIndexHolder
         var gone = current.Experts.Select(e => e.Profile.Id).Where(id => !ids.Contains(id)).ToList();
         var next = current.WithoutProfiles(gone).WithProfiles(profiles);
         Swap(next);
+        Volatile.Write(ref _loaded, true);
         return next;
     }
 

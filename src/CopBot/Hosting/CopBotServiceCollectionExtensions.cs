@@ -48,6 +48,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddConsultFeature(configuration);
         services.AddCollaborateFeature(configuration);
         services.AddSynthesisFeature(configuration);
+        services.AddSingleton<MemberProfiles>();
         services.AddSingleton<IBotFeature, ProfileFeature>();
         services.AddSingleton<IBotFeature, Features.Gaps.GapsFeature>();
         services.AddDigestFeature(configuration);

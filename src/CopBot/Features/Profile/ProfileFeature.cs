@@ -12,7 +12,7 @@ namespace CopBot.Features.Profile;
 /// into this instance's routing index, so the next question already sees it (other instances at their refresh).
 /// </summary>
 public sealed class ProfileFeature(
-    IProfileStore profiles, IContributionCreditStore credits, ExpertIndexHolder index, IOptions<QueryOptions> options, TimeProvider clock) : IBotFeature
+    IProfileStore profiles, MemberProfiles members, IContributionCreditStore credits, ExpertIndexHolder index, IOptions<QueryOptions> options, TimeProvider clock) : IBotFeature
 {
     public IEnumerable<TurnRoute> Routes =>
         [new("profile", t => t.Activity.Type == ActivityTypes.Message && t.CardActionRequest is null && t.Command.Is("profile"), ShowAsync)];
@@ -58,9 +58,8 @@ public sealed class ProfileFeature(
     private async Task<ProfileView> WithCreditsAsync(ProfileView view, ExpertProfile? profile, CancellationToken cancellationToken) =>
         profile is null ? view : view with { CreditedIn = [.. (await credits.ListAsync(profile.Community, profile.Id, cancellationToken)).Select(c => c.Title)] };
 
-    private async Task<ExpertProfile?> FindAsync(ChannelAccount member, CancellationToken cancellationToken) =>
-        await profiles.GetAsync(options.Value.Community, member.Id!, cancellationToken)
-        ?? (member.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(options.Value.Community, aad, cancellationToken) : null);
+    private Task<ExpertProfile?> FindAsync(ChannelAccount member, CancellationToken cancellationToken) =>
+        members.FindAsync(options.Value.Community, member, cancellationToken);
 
     private static string SavedMessage(ExpertProfile saved, DateTimeOffset now) =>
         saved.IsBusyAt(now) ? $"Saved. No question reaches you before {saved.BusyUntil!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}."

@@ -1,4 +1,5 @@
 using CopBot.Community;
+using CopBot.Features.Profile;
 using CopBot.Outbox;
 
 namespace CopBot.Features.Requests;
@@ -9,7 +10,7 @@ namespace CopBot.Features.Requests;
 /// repeated message records it once. This instance's routing index sees it at once; other instances at their next
 /// index refresh, which re-reads the stored histories.
 /// </summary>
-public sealed class ProfileHistoryDelivery(IProfileStore profiles, ExpertIndexHolder index, ILogger<ProfileHistoryDelivery> logger) : IOutboxHandler
+public sealed class ProfileHistoryDelivery(IProfileStore profiles, MemberProfiles members, ExpertIndexHolder index, ILogger<ProfileHistoryDelivery> logger) : IOutboxHandler
 {
     public const string HistoryKind = "profile.history";
 
@@ -46,15 +47,9 @@ public sealed class ProfileHistoryDelivery(IProfileStore profiles, ExpertIndexHo
     /// <summary>Nothing to record beyond the profile itself.</summary>
     public Task CompleteAsync(OutboxMessage message, string outcome, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<string> ProfileIdAsync(string community, string memberId, string? aadObjectId, CancellationToken cancellationToken)
-    {
-        if (await profiles.GetAsync(community, memberId, cancellationToken) is not null || aadObjectId is null)
-        {
-            return memberId;
-        }
-
-        return (await profiles.FindByAadObjectIdAsync(community, aadObjectId, cancellationToken))?.Id ?? memberId;
-    }
+    // A member found by Teams id keeps that id; one found only by Entra id is recorded on their imported profile.
+    private async Task<string> ProfileIdAsync(string community, string memberId, string? aadObjectId, CancellationToken cancellationToken) =>
+        (await members.FindAsync(community, memberId, aadObjectId, cancellationToken))?.Id ?? memberId;
 }
 
 /// <summary>Log events of the answer history (ids 960–969, apart from the others so features merge without clashes).</summary>

@@ -1,4 +1,5 @@
 using CopBot.Community;
+using CopBot.Features.Profile;
 using CopBot.Protocol;
 
 namespace CopBot.Features.Requests;
@@ -7,7 +8,7 @@ namespace CopBot.Features.Requests;
 /// Who may steer a request (close, extend, cancel) in any modality: the member who made it, or one of the
 /// community's facilitators (by profile role). Identity comes from the activity's sender, never from card data.
 /// </summary>
-public sealed class RequestAuthorization(IProfileStore profiles)
+public sealed class RequestAuthorization(IProfileStore profiles, MemberProfiles members)
 {
     public async Task<bool> IsRequesterOrFacilitatorAsync(string community, string requesterId, ChannelAccount person, CancellationToken cancellationToken)
     {
@@ -18,8 +19,7 @@ public sealed class RequestAuthorization(IProfileStore profiles)
     public async Task<bool> IsFacilitatorAsync(string community, ChannelAccount person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var profile = (person.Id is { } id ? await profiles.GetAsync(community, id, cancellationToken) : null)
-            ?? (person.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(community, aad, cancellationToken) : null);
+        var profile = await members.FindAsync(community, person, cancellationToken);
         return profile?.Roles.Contains(CommunityRole.Facilitator) == true;
     }
 

@@ -1,4 +1,5 @@
 using CopBot.Community;
+using CopBot.Features.Profile;
 using CopBot.Features.Query;
 using CopBot.Protocol;
 using CopBot.Turns;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CopBot.Features.Stats;
 
 /// <summary><c>stats [days | from to]</c>: the community's indicators as a card, for facilitators and coordinators only.</summary>
-public sealed class StatsFeature(IndicatorReader indicators, IProfileStore profiles, IOptions<QueryOptions> options, TimeProvider clock) : IBotFeature
+public sealed class StatsFeature(IndicatorReader indicators, MemberProfiles members, IOptions<QueryOptions> options, TimeProvider clock) : IBotFeature
 {
     public const string NotAllowed = "The community's indicators are for facilitators and coordinators.";
 
@@ -20,8 +21,7 @@ public sealed class StatsFeature(IndicatorReader indicators, IProfileStore profi
     {
         var community = options.Value.Community;
         var from = turn.Activity.From!;
-        var profile = await profiles.GetAsync(community, from.Id!, cancellationToken)
-            ?? (from.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(community, aad, cancellationToken) : null);
+        var profile = await members.FindAsync(community, from, cancellationToken);
         if (profile is null || !profile.Roles.Any(r => r is CommunityRole.Facilitator or CommunityRole.Coordinator))
         {
             await turn.ReplyAsync(NotAllowed, cancellationToken);

@@ -1,10 +1,11 @@
 using CopBot.Community;
+using CopBot.Features.Profile;
 using CopBot.Protocol;
 
 namespace CopBot.Features.Synthesis;
 
 /// <summary>Who may synthesise: members whose profile carries the facilitator role (found by Teams id or Entra id).</summary>
-public sealed class Facilitators(IProfileStore profiles)
+public sealed class Facilitators(MemberProfiles members)
 {
     public const string Refusal = "Only the community's facilitators can synthesise a request. Ask a facilitator if this thread needs a consolidated reply.";
 
@@ -12,8 +13,7 @@ public sealed class Facilitators(IProfileStore profiles)
     public async Task<ExpertProfile?> FindAsync(string community, ChannelAccount person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var profile = (person.Id is { } id ? await profiles.GetAsync(community, id, cancellationToken) : null)
-            ?? (person.AadObjectId is { } aad ? await profiles.FindByAadObjectIdAsync(community, aad, cancellationToken) : null);
+        var profile = await members.FindAsync(community, person, cancellationToken);
         return profile?.Roles.Contains(CommunityRole.Facilitator) == true ? profile : null;
     }
 }
