@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using CopBot.Community;
 using CopBot.Testing;
 using CopBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopBot.Tests;
 
@@ -31,5 +33,20 @@ public sealed class HealthTests(AzuriteFixture azurite)
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"health took {started.Elapsed}");
         using var healthy = await bot.Client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+    }
+
+    [Fact]
+    public async Task FreshStorage_ExpertIndexLoadedAtStart_NotOneRefreshIntervalLater()
+    {
+        // A new table prefix: the tables do not exist until the start-up creates them, and the index refresher waits for that.
+        await using var bot = await BotHarness.StartAsync(azurite, tablePrefix: "Fresh" + Guid.NewGuid().ToString("N")[..8]);
+        var index = bot.Services.GetRequiredService<ExpertIndexHolder>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!index.IsLoaded && started.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(index.IsLoaded, "the expert index was not loaded from storage within 20 s of start");
     }
 }

@@ -54,6 +54,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddDigestFeature(configuration);
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StartupChecks>();
         services.AddSingleton<ProcessedActivityRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityRetention>());

@@ -13,6 +13,7 @@ public sealed class StartupChecks(
     IOptions<BotCredentialsOptions> credentials,
     IOptions<CopBotOptions> options,
     CopBotTables tables,
+    StorageReadiness readiness,
     TimeProvider clock,
     ILogger<StartupChecks> logger) : BackgroundService
 {
@@ -45,6 +46,7 @@ public sealed class StartupChecks(
             try
             {
                 await tables.EnsureCreatedAsync(stoppingToken);
+                readiness.MarkReady();
                 Log.StorageReady(logger, options.Value.TablePrefix);
                 return;
             }

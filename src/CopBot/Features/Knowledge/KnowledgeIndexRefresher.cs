@@ -1,5 +1,6 @@
 using CopBot.Community;
 using CopBot.Features.Query;
+using CopBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Knowledge;
@@ -12,12 +13,14 @@ public sealed class KnowledgeIndexRefresher(
     IKnowledgeBase knowledge,
     KnowledgeIndexSet indexes,
     IOptions<QueryOptions> options,
+    StorageReadiness storage,
     TimeProvider clock,
     ILogger<KnowledgeIndexRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var community = options.Value.Community;
+        await storage.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

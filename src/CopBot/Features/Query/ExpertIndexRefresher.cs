@@ -14,11 +14,13 @@ public sealed class ExpertIndexRefresher(
     RoutingFeedbackHolder feedback,
     IRoutingFeedbackStore feedbackStore,
     IOptions<QueryOptions> options,
+    StorageReadiness storage,
     TimeProvider clock,
     ILogger<ExpertIndexRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await storage.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
