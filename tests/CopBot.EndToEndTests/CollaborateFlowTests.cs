@@ -17,6 +17,7 @@ namespace CopBot.EndToEndTests;
 public sealed class CollaborateFlowTests(AzuriteFixture azurite)
 {
     private const string Goal = "Write our prescribed burning guide for village fire brigades";
+
     [Fact]
     public async Task Collaborate_CandidateTakesRole_RestartTaskProgressAndCompletion()
     {
