@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CopBot.Community;
 using CopBot.EndToEndTests.Support;
 using CopBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CopBot.EndToEndTests;
 
@@ -14,34 +13,17 @@ namespace CopBot.EndToEndTests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class QueryFlowTests(AzuriteFixture azurite)
 {
-    private static async Task<ExpertAssignment> WaitUntilAskedAsync(IQueryStore store, string requestId, string expertId)
-    {
-        var deadline = DateTime.UtcNow + EndToEndHarness.ReplyTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var query = await store.GetAsync("default", requestId, CancellationToken.None);
-            if (query?.Find(expertId, null) is { State: AssignmentState.Asked, CardActivityId: not null } asked)
-            {
-                return asked;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Expert {expertId} was not asked for {requestId} in time.");
-    }
-
     [Fact]
     public async Task Query_InTeamChannel_ExpertAnswersFromPersonalCardAndAnswerLandsInThread()
     {
         await using var e2e = await EndToEndHarness.StartInTeamChannelAsync(azurite);
 
-        var thread = await e2e.CommandInChannelAsync("query How do we run prescribed burning safely with village fire brigades? #fire-management");
-
-        var ack = await e2e.WaitForCardAsync(thread, "Query");
-        CardAssert.Valid(ack.Cards[0], "query acknowledgement");
-        var requestId = (string)ack.Cards[0]["actions"]![0]!["data"]!["requestId"]!;
-        var kalani = await WaitUntilAskedAsync(e2e.Bot.Services.GetRequiredService<IQueryStore>(), requestId, DemoCommunity.KalaniId);
+        var (thread, ack) = await e2e.OpenInChannelAsync("query How do we run prescribed burning safely with village fire brigades? #fire-management", "Query", "query acknowledgement");
+        var requestId = RequestSteps.RequestId(ack, "requestId");
+        var kalani = await Poll.UntilAsync(
+            async () => (await e2e.Store<IQueryStore>().ReadAsync(requestId))?.Find(DemoCommunity.KalaniId, null),
+            e => e is { State: AssignmentState.Asked, CardActivityId: not null },
+            "Kalani asked");
         Assert.Equal(NotificationChannel.PersonalCard, kalani.NotifiedBy);
 
         var invoked = await e2e.InvokeAsync(kalani.PersonalConversationId!, kalani.CardActivityId!, "query.answer",
@@ -49,26 +31,28 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
             fromId: DemoCommunity.KalaniId);
 
         Assert.Equal(PlaygroundMessage.AdaptiveCardType, (string?)invoked["type"]);
-        Assert.Contains("Thank you", invoked["value"]!.ToJsonString(), StringComparison.Ordinal);
-        var answer = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread && m.Cards.Count > 0
-            && CardAssert.Texts(m.Cards[0])[0].StartsWith("Answer from Kalani", StringComparison.Ordinal));
+        Assert.Contains("Thank you", RequestSteps.ValueText(invoked), StringComparison.Ordinal);
+        var answer = await e2e.WaitForBotMessageAsync(m => m.ConversationId == thread
+            && CardAssert.Title(m) is { } title && title.StartsWith("Answer from Kalani", StringComparison.Ordinal));
         CardAssert.Valid(answer.Cards[0], "answer in thread");
-        var updated = await e2e.WaitForBotMessageAsync(m => m.Action == "updateMessage" && m.MessageId == ack.MessageId
-            && m.Cards.Count > 0 && m.Cards[0].ToJsonString().Contains("1 answer so far", StringComparison.Ordinal));
-        CardAssert.Valid(updated.Cards[0], "acknowledgement after the answer");
+        await e2e.WaitForValidUpdateAsync(ack.MessageId, card => card.ToJsonString().Contains("1 answer so far", StringComparison.Ordinal), "acknowledgement after the answer");
     }
 
     [Fact]
     public async Task Query_OneAnswersOneDeclinesRestartAskerCloses_NextExpertAskedAndCardsUpdated()
     {
         await using var e2e = await EndToEndHarness.StartInTeamChannelAsync(azurite);
-        var store = e2e.Bot.Services.GetRequiredService<IQueryStore>();
+        var store = e2e.Store<IQueryStore>();
         var thread = await e2e.CommandInChannelAsync("query How do we run post-distribution monitoring of cash transfers paid by mobile money? #cash-transfers #post-distribution-monitoring");
         var ack = await e2e.WaitForCardAsync(thread, "Query");
-        var requestId = (string)ack.Cards[0]["actions"]![0]!["data"]!["requestId"]!;
-        var carded = await WaitUntilAskedByCardAsync(store, requestId, count: 2);
+        var requestId = RequestSteps.RequestId(ack, "requestId");
+        // The first two experts asked by a 1:1 card (playground users), once their cards are out.
+        var carded = await Poll.UntilAsync(
+            async () => (await store.ReadAsync(requestId))?.Experts.Where(e => e is { State: AssignmentState.Asked, NotifiedBy: NotificationChannel.PersonalCard, CardActivityId: not null }).ToList(),
+            c => c is { Count: >= 2 },
+            "two experts asked by card");
         var (answerer, decliner) = (carded[0], carded[1]);
-        var waiting = (await store.GetAsync("default", requestId, CancellationToken.None))!.Experts.First(e => e.State == AssignmentState.Waiting);
+        var waiting = (await store.ReadAsync(requestId))!.Experts.First(e => e.State == AssignmentState.Waiting);
 
         await e2e.InvokeAsync(answerer.PersonalConversationId!, answerer.CardActivityId!, "query.answer",
             new JsonObject { ["requestId"] = requestId, ["answer"] = "Phone a random sample of recipients two weeks after each payment." }, fromId: answerer.ExpertId);
@@ -76,9 +60,9 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
             new JsonObject { ["requestId"] = requestId, ["reason"] = "Travelling this week" }, fromId: decliner.ExpertId);
 
         Assert.Equal(PlaygroundMessage.AdaptiveCardType, (string?)declined["type"]);
-        await WaitUntilStateAsync(store, requestId, waiting.ExpertId, AssignmentState.Asked);
+        await Poll.UntilAsync(async () => (await store.ReadAsync(requestId))?.Find(waiting.ExpertId, null), e => e?.State == AssignmentState.Asked, "the waiting expert asked next");
         await e2e.WaitForUpdateAsync(ack.MessageId, card => card.ToJsonString().Contains("1 answer so far", StringComparison.Ordinal));
-        var afterDecline = (await store.GetAsync("default", requestId, CancellationToken.None))!;
+        var afterDecline = (await store.ReadAsync(requestId))!;
         Assert.Equal(AssignmentState.Answered, afterDecline.Find(answerer.ExpertId, null)!.State);
         Assert.Equal(AssignmentState.Declined, afterDecline.Find(decliner.ExpertId, null)!.State);
 
@@ -88,44 +72,8 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
 
         // The pressed card is replaced by the invoke's answer: the closed acknowledgement.
         Assert.Equal(PlaygroundMessage.AdaptiveCardType, (string?)closed["type"]);
-        Assert.Contains("Closed: marked answered", closed["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Closed: marked answered", RequestSteps.ValueText(closed), StringComparison.Ordinal);
         CardAssert.Valid(closed["value"]!.AsObject(), "acknowledgement after closing");
-        Assert.Equal(QueryStatus.Closed, (await e2e.Bot.Services.GetRequiredService<IQueryStore>().GetAsync("default", requestId, CancellationToken.None))!.Status);
-    }
-
-    /// <summary>The first <paramref name="count"/> experts asked by a 1:1 card (playground users), once their cards are out.</summary>
-    private static async Task<IReadOnlyList<ExpertAssignment>> WaitUntilAskedByCardAsync(IQueryStore store, string requestId, int count)
-    {
-        var deadline = DateTime.UtcNow + EndToEndHarness.ReplyTimeout;
-        var carded = new List<ExpertAssignment>();
-        while (DateTime.UtcNow < deadline)
-        {
-            var query = await store.GetAsync("default", requestId, CancellationToken.None);
-            carded = [.. (query?.Experts ?? []).Where(e => e is { State: AssignmentState.Asked, NotifiedBy: NotificationChannel.PersonalCard, CardActivityId: not null })];
-            if (carded.Count >= count)
-            {
-                return carded;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Only {carded.Count} experts were asked by card for {requestId}.");
-    }
-
-    private static async Task<ExpertAssignment> WaitUntilStateAsync(IQueryStore store, string requestId, string expertId, AssignmentState state)
-    {
-        var deadline = DateTime.UtcNow + EndToEndHarness.ReplyTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await store.GetAsync("default", requestId, CancellationToken.None))?.Find(expertId, null) is { } expert && expert.State == state)
-            {
-                return expert;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Expert {expertId} did not reach {state} for {requestId} in time.");
+        Assert.Equal(QueryStatus.Closed, (await e2e.Store<IQueryStore>().ReadAsync(requestId))!.Status);
     }
 }

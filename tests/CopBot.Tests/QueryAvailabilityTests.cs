@@ -13,13 +13,11 @@ namespace CopBot.Tests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class QueryAvailabilityTests(AzuriteFixture azurite)
 {
-    private const string Question = "How do we design cash transfers for informal workers using the social registry? #cash-transfers #social-registry";
-
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
     private static async Task<QueryRequest> AskAsync(BotHarness bot)
     {
-        var ask = await QueryScenario.AskInChannelAsync(bot, Question);
+        var ask = await QueryScenario.AskInChannelAsync(bot, CashTransferQuestion.Question);
         var queries = bot.Services.GetRequiredService<IQueryStore>();
         var open = await queries.ListAsync("default", CancellationToken.None);
         return open.Single(q => q.Place.QuestionActivityId == (string)ask["id"]!);
@@ -39,8 +37,7 @@ public sealed class QueryAvailabilityTests(AzuriteFixture azurite)
     [Fact]
     public async Task Query_ExpertAtMaxOpenRequests_SkippedAndNextAskedUntilTheyAnswer()
     {
-        await using var bot = await CommunityScenario.StartAsync(azurite, _clock);
-        await CommunityScenario.PrepareAsync(bot);
+        await using var bot = await CashTransferQuestion.StartAsync(azurite, _clock);
         await ChangeAmaraAsync(bot, a => a with { MaxOpenRequests = 1 });
 
         var first = await AskAsync(bot);
@@ -52,9 +49,7 @@ public sealed class QueryAvailabilityTests(AzuriteFixture azurite)
         Assert.Subset(first.Experts.Select(e => e.ExpertId).ToHashSet(), AskedIds(second).ToHashSet());
 
         // Amara answers the first question: her slot is free again.
-        var answered = await QueryScenario.InvokeAsync(bot, QueryScenario.CardAction(bot, CommunityScenario.AmaraId, "a:amara-chat", "query.answer",
-            new System.Text.Json.Nodes.JsonObject { ["requestId"] = first.Id, ["answer"] = "Start from the social registry and pay by mobile money." }));
-        Assert.Equal(200, (int)answered["statusCode"]!);
+        await CashTransferQuestion.AmaraAnswersAsync(bot, first.Id);
         var third = await AskAsync(bot);
 
         Assert.Contains(CommunityScenario.AmaraId, AskedIds(third));
@@ -63,8 +58,7 @@ public sealed class QueryAvailabilityTests(AzuriteFixture azurite)
     [Fact]
     public async Task Query_BusyExpert_SkippedUntilTheDatePasses()
     {
-        await using var bot = await CommunityScenario.StartAsync(azurite, _clock);
-        await CommunityScenario.PrepareAsync(bot);
+        await using var bot = await CashTransferQuestion.StartAsync(azurite, _clock);
         await ChangeAmaraAsync(bot, a => a with { BusyUntil = _clock.GetUtcNow().AddDays(2) });
 
         var whileBusy = await AskAsync(bot);

@@ -15,8 +15,6 @@ namespace CopBot.Tests;
 [Collection(AzuriteFixture.Collection)]
 public sealed class QueryRatingTests(AzuriteFixture azurite)
 {
-    private const string Question = "How do we design cash transfers for informal workers using the social registry? #cash-transfers #social-registry";
-
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
     private static JsonObject Rate(BotHarness bot, string fromId, string thread, string requestId, string expertId, string rating) =>
@@ -28,21 +26,18 @@ public sealed class QueryRatingTests(AzuriteFixture azurite)
             .Where(f => f.ExpertId == expertId && f.Tag == "cash-transfers").Sum(f => f.Delta);
 
     private static async Task<double> ScoreAsync(BotHarness bot, string expertId) =>
-        (await bot.Services.GetRequiredService<IExpertFinder>().FindAsync("default", QueryText.Parse(Question), "29:1asker", 8, CancellationToken.None))
+        (await bot.Services.GetRequiredService<IExpertFinder>().FindAsync("default", QueryText.Parse(CashTransferQuestion.Question), "29:1asker", 8, CancellationToken.None))
             .Matches.Single(m => m.ExpertId == expertId).Score;
 
     [Fact]
     public async Task Rate_AskerRatesAnswerOnClosedCard_RaisesExpertOnceAndReRatingReplaces()
     {
-        await using var bot = await CommunityScenario.StartAsync(azurite, _clock);
-        await CommunityScenario.PrepareAsync(bot);
-        var ask = await QueryScenario.AskInChannelAsync(bot, Question);
+        await using var bot = await CashTransferQuestion.StartAsync(azurite, _clock);
+        var ask = await QueryScenario.AskInChannelAsync(bot, CashTransferQuestion.Question);
         var asker = (string)ask["from"]!["id"]!;
         var thread = (string)ask["conversation"]!["id"]!;
-        var requestId = QueryScenario.QueryIdOf(bot, Question);
-        var answered = await QueryScenario.InvokeAsync(bot, QueryScenario.CardAction(bot, CommunityScenario.AmaraId, "a:amara-chat", "query.answer",
-            new JsonObject { ["requestId"] = requestId, ["answer"] = "Start from the social registry and pay by mobile money." }));
-        Assert.Equal(200, (int)answered["statusCode"]!);
+        var requestId = QueryScenario.QueryIdOf(bot, CashTransferQuestion.Question);
+        await CashTransferQuestion.AmaraAnswersAsync(bot, requestId);
         var scoreBefore = await ScoreAsync(bot, CommunityScenario.AmaraId);
 
         // Closing turns the card final and offers a rating per answer.

@@ -12,6 +12,13 @@ internal static class CardAssert
         Assert.True(result.IsClean, result.ToString());
     }
 
+    /// <summary>The title (first text) of the message's first card; null when it has no card.</summary>
+    public static string? Title(PlaygroundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Cards.Count > 0 && Texts(message.Cards[0]) is [var title, ..] ? title : null;
+    }
+
     /// <summary>Every TextBlock text and Fact title/value of the card, depth first, for content checks.</summary>
     public static IReadOnlyList<string> Texts(JsonNode? node)
     {
