@@ -35,8 +35,12 @@ public sealed class CollaborateFlowTests(AzuriteFixture azurite)
         ["role-writer"] = "0",
     };
 
-    private static Task CheckProgressAsync(BotHarness bot) =>
-        bot.Services.GetRequiredService<CollaborateProgressChecker>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One progress check, then the outbox drained so the card it enqueued has been posted.</summary>
+    private static async Task CheckProgressAsync(BotHarness bot)
+    {
+        await bot.Services.GetRequiredService<CollaborateProgressChecker>().RunOnceAsync(CancellationToken.None);
+        await bot.DrainOutboxAsync();
+    }
 
     [Fact]
     public async Task Collaborate_FormJoinTasksProgressComplete_WholeLifecycleSurvivesARestart()

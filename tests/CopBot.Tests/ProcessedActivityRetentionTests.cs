@@ -22,27 +22,12 @@ public sealed class ProcessedActivityRetentionTests(AzuriteFixture azurite)
         clock.Advance(TimeSpan.FromDays(8)); // the hosted purge's first pass falls due
         await PostOkAsync(bot, recent);
 
-        Assert.True(await EventuallyAsync(async () => await bot.CountAsync("ProcessedActivities") == 1), "the old record was not purged");
+        Assert.True(await Eventually.TrueAsync(async () => await bot.CountAsync("ProcessedActivities") == 1), "the old record was not purged");
         var replies = bot.Sent.Count;
         await PostOkAsync(bot, recent); // a redelivery within the week: still recognised, nothing sent
         Assert.Equal(replies, bot.Sent.Count);
         // A pass with nothing old left deletes nothing.
         Assert.Equal(0, await bot.Services.GetRequiredService<ProcessedActivityRetention>().RunOnceAsync(default));
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 
     private static System.Text.Json.Nodes.JsonObject Message(BotHarness bot, string text)

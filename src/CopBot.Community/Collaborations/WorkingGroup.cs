@@ -81,8 +81,14 @@ public sealed record WorkingGroup(
 
     public IReadOnlyList<GroupTask> Tasks { get; init; } = [];
 
-    /// <summary>When the last weekly progress card went out (claimed before sending, so never twice).</summary>
+    /// <summary>When the last weekly progress round was recorded (its card enqueued first, so never lost).</summary>
     public DateTimeOffset? LastProgressAt { get; init; }
+
+    /// <summary>How many progress rounds were recorded: the next card is round <c>ProgressRound + 1</c>, its idempotency key.</summary>
+    public int ProgressRound { get; init; }
+
+    /// <summary>The activity id of the latest progress card posted in the thread.</summary>
+    public string? ProgressCardActivityId { get; init; }
 
     public Uri? DeliverableLink { get; init; }
 

@@ -6,7 +6,8 @@ namespace CopBot.Storage;
 
 /// <summary>
 /// The digest log: partition community, row the period key. A claim is an insert (409 = someone else has it) or, for
-/// a stale unfinished claim, an ETag-guarded replace (412 = someone else took it over first).
+/// a stale unfinished claim, an ETag-guarded replace (412 = someone else took it over first). An outcome replaces a
+/// claim (or is inserted without one) under the same guards, and is never replaced itself.
 /// </summary>
 public sealed class TableDigestLog(CopBotTables tables) : IDigestLog
 {
@@ -40,19 +41,40 @@ public sealed class TableDigestLog(CopBotTables tables) : IDigestLog
         }
     }
 
-    public async Task<bool> FinishAsync(DigestClaim claim, DigestOutcome outcome, string? activityId, CancellationToken cancellationToken)
+    public async Task<bool> FinishAsync(string community, string periodKey, DigestOutcome outcome, string? activityId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(claim);
-        try
+        var (partition, row) = (KeyEncoder.Encode(community), KeyEncoder.Encode(periodKey));
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            await tables.Digests.UpdateEntityAsync(
-                Entity(claim.Community, claim.PeriodKey, outcome, claim.ClaimedAt, activityId), new ETag(claim.ETag), TableUpdateMode.Replace, cancellationToken);
-            return true;
+            var stored = await tables.Digests.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            if (stored.HasValue && Outcome(stored.Value!) is not DigestOutcome.Claimed)
+            {
+                return false;
+            }
+
+            var entity = Entity(community, periodKey, outcome, stored.HasValue ? stored.Value!.GetDateTimeOffset("ClaimedAt") ?? now : now, activityId);
+            entity["FinishedAt"] = now;
+            try
+            {
+                // A claim written meanwhile (its check came after the send) or another completion: look again.
+                if (stored.HasValue)
+                {
+                    await tables.Digests.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await tables.Digests.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+            {
+            }
         }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
+
+        // Only under a storm of concurrent writes; the caller (the outbox's completion) is retried.
+        throw new InvalidOperationException($"The digest record {community}/{periodKey} kept changing; its outcome was not recorded.");
     }
 
     public async Task<DigestOutcome?> GetAsync(string community, string periodKey, CancellationToken cancellationToken)

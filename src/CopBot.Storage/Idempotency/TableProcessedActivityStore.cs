@@ -19,8 +19,6 @@ public sealed class TableProcessedActivityStore : IProcessedActivityStore
     /// <summary>Four partitions: enough headroom for Table Storage's per-partition rate, few enough to batch well.</summary>
     private const int PartitionCount = 4;
 
-    private const int MaxTransactionSize = 100;
-
     private readonly CopBotTables _tables;
     private readonly TimeProvider _timeProvider;
     private readonly GroupCommitInserter _inserter;
@@ -43,9 +41,8 @@ public sealed class TableProcessedActivityStore : IProcessedActivityStore
             ["ConversationId"] = conversationId,
             ["ActivityId"] = activityId,
             ["ReceivedAt"] = _timeProvider.GetUtcNow(),
-            // What PurgeAsync compares (Table Storage has no TTL): fixed-width UTC text sorts in time order everywhere,
-            // while Azurite compares datetime values unreliably.
-            ["ReceivedUtc"] = SortableUtc(_timeProvider.GetUtcNow()),
+            // What PurgeAsync compares (Table Storage has no TTL; see TableRowPurge.SortableUtc).
+            ["ReceivedUtc"] = TableRowPurge.SortableUtc(_timeProvider.GetUtcNow()),
         };
         return await _inserter.TryInsertAsync(entity);
     }
@@ -62,51 +59,12 @@ public sealed class TableProcessedActivityStore : IProcessedActivityStore
         var deleted = 0;
         for (var partition = 0; partition < PartitionCount; partition++)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"claims-{partition}"} and ReceivedUtc lt {SortableUtc(receivedBefore)}");
-            var rows = new List<TableEntity>(MaxTransactionSize);
-            await foreach (var row in _tables.ProcessedActivities.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                rows.Add(row);
-                if (rows.Count == MaxTransactionSize)
-                {
-                    deleted += await DeleteAsync(rows, cancellationToken);
-                    rows.Clear();
-                }
-            }
-
-            deleted += await DeleteAsync(rows, cancellationToken);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"claims-{partition}"} and ReceivedUtc lt {TableRowPurge.SortableUtc(receivedBefore)}");
+            deleted += await TableRowPurge.DeleteWhereAsync(_tables.ProcessedActivities, filter, cancellationToken);
         }
 
         return deleted;
     }
-
-    /// <summary>One transaction per 100 rows; if another instance deleted some meanwhile, row by row (a missing row is fine).</summary>
-    private async Task<int> DeleteAsync(List<TableEntity> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
-        try
-        {
-            await _tables.ProcessedActivities.SubmitTransactionAsync(
-                rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
-            return rows.Count;
-        }
-        catch (TableTransactionFailedException)
-        {
-            foreach (var row in rows)
-            {
-                await _tables.ProcessedActivities.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-            }
-
-            return rows.Count;
-        }
-    }
-
-    private static string SortableUtc(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture);
 
     private static (string Partition, string Row) Keys(string channelId, string conversationId, string activityId)
     {

@@ -96,6 +96,8 @@ public sealed class OutboxDeliveries
             ["Outcome"] = outcome,
             ["SentBy"] = sender,
             ["SentAt"] = now,
+            // What PurgeAsync compares (see TableRowPurge.SortableUtc).
+            ["SentUtc"] = TableRowPurge.SortableUtc(now),
         };
         // Unconditional: whatever happened to the claim meanwhile, this send did happen.
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
@@ -113,6 +115,15 @@ public sealed class OutboxDeliveries
             // Gone or taken over: nothing of ours to release.
         }
     }
+
+    /// <summary>
+    /// Deletes the records of keys sent before <paramref name="sentBefore"/>: every kind of key, the outbox's own and the
+    /// redraws' <c>thread.shown|…</c> (a redraw of the same version after that only draws the same card again). A
+    /// <c>Sending</c> claim is never deleted, nor a row rewritten since it was read; records written before the
+    /// <c>SentUtc</c> column existed are not matched. Safe to run on several instances at once.
+    /// </summary>
+    public Task<int> PurgeAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken) =>
+        TableRowPurge.DeleteWhereAsync(_table, TableClient.CreateQueryFilter($"State eq {SentState} and SentUtc lt {TableRowPurge.SortableUtc(sentBefore)}"), cancellationToken);
 
     /// <summary>The keys recorded as sent and the worker instance that sent each (for tests and operators).</summary>
     public async Task<IReadOnlyDictionary<string, string>> SentAsync(CancellationToken cancellationToken)

@@ -38,6 +38,13 @@ public sealed class OutboxOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 8;
 
+    /// <summary>
+    /// How long the record of a sent key is kept (<c>{prefix}OutboxDeliveries</c>). Messages never expire, so a duplicate
+    /// of a key still queued after this (an outage longer than the retention) would be sent again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>A claim older than this is presumed dead (its instance crashed) and may be taken over.</summary>
     public TimeSpan ClaimLease => VisibilityTimeout * 2;
 }

@@ -41,6 +41,8 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.TryAddSingleton<IOutbox, QueueOutbox>();
         services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<OutboxDeliveryRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDeliveryRetention>());
         return services;
     }
 

@@ -44,7 +44,8 @@ public class DigestStoresTests(AzuriteFixture azurite) : StorageTest(azurite)
         var log = Storage.Digests();
         var claim = await log.TryClaimAsync("default", "2026-03-09T09:00Z", At, Lease, default);
 
-        Assert.True(await log.FinishAsync(claim!, DigestOutcome.Posted, "activity-1", default));
+        Assert.NotNull(claim);
+        Assert.True(await log.FinishAsync("default", "2026-03-09T09:00Z", DigestOutcome.Posted, "activity-1", At, default));
 
         Assert.Null(await log.TryClaimAsync("default", "2026-03-09T09:00Z", At.AddDays(1), Lease, default));
         Assert.Equal(DigestOutcome.Posted, await log.GetAsync("default", "2026-03-09T09:00Z", default));
@@ -52,18 +53,34 @@ public class DigestStoresTests(AzuriteFixture azurite) : StorageTest(azurite)
     }
 
     [Fact]
-    public async Task TryClaim_UnfinishedClaim_TakenOverOnlyAfterItsLeaseAndTheOldHolderCannotFinish()
+    public async Task TryClaim_UnfinishedClaim_TakenOverOnlyAfterItsLease()
     {
         var log = Storage.Digests();
-        var dead = await log.TryClaimAsync("default", "2026-03-09T09:00Z", At, Lease, default);
+        Assert.NotNull(await log.TryClaimAsync("default", "2026-03-09T09:00Z", At, Lease, default));
 
         Assert.Null(await log.TryClaimAsync("default", "2026-03-09T09:00Z", At.AddMinutes(9), Lease, default));
-        var takeover = await log.TryClaimAsync("default", "2026-03-09T09:00Z", At.AddMinutes(11), Lease, default);
+        var takeovers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => log.TryClaimAsync("default", "2026-03-09T09:00Z", At.AddMinutes(11), Lease, default)));
 
-        Assert.NotNull(takeover);
-        Assert.False(await log.FinishAsync(dead!, DigestOutcome.Posted, "late", default));
-        Assert.True(await log.FinishAsync(takeover!, DigestOutcome.Quiet, null, default));
-        Assert.Equal(DigestOutcome.Quiet, await log.GetAsync("default", "2026-03-09T09:00Z", default));
+        Assert.Single(takeovers, c => c is not null);
+        Assert.Equal(DigestOutcome.Claimed, await log.GetAsync("default", "2026-03-09T09:00Z", default));
+    }
+
+    [Fact]
+    public async Task Finish_WithOrWithoutAClaim_FirstOutcomeKeptAndNeverClaimedAgain()
+    {
+        var log = Storage.Digests();
+
+        // The send may finish before its check wrote the claim: recorded without one, and the late claim refused.
+        var finishes = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => log.FinishAsync("default", "2026-03-09T09:00Z", DigestOutcome.Posted, $"activity-{i}", At, default)));
+        Assert.Single(finishes, f => f);
+        Assert.Null(await log.TryClaimAsync("default", "2026-03-09T09:00Z", At, Lease, default));
+        Assert.False(await log.FinishAsync("default", "2026-03-09T09:00Z", DigestOutcome.Quiet, null, At.AddMinutes(1), default));
+        Assert.Equal(DigestOutcome.Posted, await log.GetAsync("default", "2026-03-09T09:00Z", default));
+
+        // A claimed period: the outcome replaces the claim.
+        Assert.NotNull(await log.TryClaimAsync("default", "2026-03-16T09:00Z", At.AddDays(7), Lease, default));
+        Assert.True(await log.FinishAsync("default", "2026-03-16T09:00Z", DigestOutcome.Quiet, null, At.AddDays(7), default));
+        Assert.Equal(DigestOutcome.Quiet, await log.GetAsync("default", "2026-03-16T09:00Z", default));
     }
 
     [Fact]

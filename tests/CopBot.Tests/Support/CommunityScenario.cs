@@ -29,8 +29,11 @@ public static class CommunityScenario
 
     /// <param name="withDigest">Keeps the periodic digest service, driven by <paramref name="clock"/> (removed otherwise, so
     /// advancing the clock in other tests never posts a digest).</param>
-    public static Task<BotHarness> StartAsync(AzuriteFixture azurite, FakeTimeProvider clock, bool withDigest = false) =>
-        BotHarness.StartAsync(azurite, authenticated: false, configureServices: services =>
+    /// <param name="connectionString">Other storage than Azurite's tables and queues (e.g. tables only: the outbox off).</param>
+    /// <param name="settings">Extra configuration, e.g. the connector's retry count.</param>
+    public static Task<BotHarness> StartAsync(
+        AzuriteFixture azurite, FakeTimeProvider clock, bool withDigest = false, string? connectionString = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+        BotHarness.StartAsync(azurite, authenticated: false, connectionString: connectionString, settings: settings, configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             foreach (var periodic in services.Where(d => d.ServiceType == typeof(IHostedService)

@@ -1,14 +1,19 @@
 using CopBot.Community;
 using CopBot.Features.Query;
 using CopBot.Features.Requests;
+using CopBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CopBot.Features.Collaborate;
 
-/// <summary>Posts a progress card in each open working group's thread every <see cref="CollaborateOptions.ProgressEvery"/>, claimed in storage first.</summary>
+/// <summary>
+/// Every <see cref="CollaborateOptions.ProgressEvery"/>, enqueues a progress card for each open working group's
+/// thread, then records the round. Enqueue before record: a crash in between, another instance's timer or a
+/// restarted timer enqueue the same key (group, round) again, so the card is neither lost nor posted twice.
+/// </summary>
 public sealed class CollaborateProgressChecker(
     IWorkingGroupStore groups,
-    ThreadPoster poster,
+    IOutbox outbox,
     IOptions<QueryOptions> community,
     IOptions<CollaborateOptions> options,
     TimeProvider clock,
@@ -22,17 +27,16 @@ public sealed class CollaborateProgressChecker(
 
     private async Task CheckAsync(string name, string id, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var every = options.Value.ProgressEvery;
-        var won = false;
-        var claimed = await groups.UpdateAsync(name, id, g =>
+        var group = await groups.GetAsync(name, id, cancellationToken);
+        if (group is null || !group.ProgressDue(clock.GetUtcNow(), options.Value.ProgressEvery))
         {
-            won = g.ProgressDue(now, every);
-            return won ? g with { LastProgressAt = now } : null;
-        }, cancellationToken);
-        if (won && claimed is not null)
-        {
-            await poster.PostCardAsync(claimed.Place, CollaborateCards.Progress(claimed, now), "Weekly progress", cancellationToken);
+            return;
         }
+
+        var round = group.ProgressRound + 1;
+        await outbox.EnqueueAsync([CollaborateProgressDelivery.Message(group, round)], cancellationToken);
+        // Recorded once per round, whoever's check gets here first; the others' writes change nothing.
+        var now = clock.GetUtcNow();
+        await groups.UpdateAsync(name, id, g => g.ProgressRound < round ? g with { ProgressRound = round, LastProgressAt = now } : null, cancellationToken);
     }
 }

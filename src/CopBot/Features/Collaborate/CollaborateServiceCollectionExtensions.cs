@@ -16,6 +16,7 @@ public static class CollaborateServiceCollectionExtensions
         services.AddSingleton<CollaborateResponses>();
         services.AddSingleton<CollaborateThreadJoins>();
         services.AddSingleton<CollaborateProgressChecker>();
+        services.AddSingleton<Outbox.IOutboxHandler, CollaborateProgressDelivery>();
         services.AddHostedService<CollaborateProgressService>();
         services.AddSingleton<IBotFeature, CollaborateFeature>();
         return services;

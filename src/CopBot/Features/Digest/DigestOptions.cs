@@ -26,7 +26,7 @@ public sealed class DigestOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How long an instance that claimed a digest has to post it before another may take over.</summary>
+    /// <summary>How long a digest handed to the outbox has to be posted (or found quiet) before a check enqueues it again.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 

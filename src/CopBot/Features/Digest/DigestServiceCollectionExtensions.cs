@@ -11,6 +11,7 @@ public static class DigestServiceCollectionExtensions
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DigestReader>();
         services.AddSingleton<DigestChecker>();
+        services.AddSingleton<Outbox.IOutboxHandler, DigestPostDelivery>();
         services.AddHostedService<DigestService>();
         services.AddSingleton<IBotFeature, DigestFeature>();
         return services;
