@@ -39,6 +39,17 @@ internal static class LoadReport
         }
 
         text.AppendLine();
+        text.AppendLine("Where the ack tail at half of peak comes from, second by second (a few stalls, or slow throughout):");
+        text.AppendLine();
+        foreach (var half in results.Where(r => r.Phase.StartsWith("half", StringComparison.Ordinal)))
+        {
+            var seconds = half.SecondByP99();
+            var slow = seconds.Where(s => s.P99 > 50).ToList();
+            var worst = seconds.MaxBy(s => s.P99);
+            text.AppendLine(inv, $"- {half.Bot}: {slow.Count} of {seconds.Count} seconds had their own ack p99 above 50 ms{(slow.Count > 0 ? $" (seconds {string.Join(", ", slow.Select(s => s.Second))})" : "")}; the worst second's p99 was {worst.P99:F1} ms (second {worst.Second}).");
+        }
+
+        text.AppendLine();
         text.AppendLine("CPU time per request at peak, by process (ms; 2 cores give 2,000 ms of CPU per second to share):");
         text.AppendLine();
         text.AppendLine("| bot under load | process | CPU ms per request |");

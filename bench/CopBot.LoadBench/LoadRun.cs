@@ -4,19 +4,28 @@ using System.Text.Json.Nodes;
 
 namespace CopBot.LoadBench;
 
-/// <summary>What one load phase measured: completed turns, failures and acknowledgement latencies.</summary>
-internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, int Completed, int Failed, double[] LatenciesMs)
+/// <summary>
+/// What one load phase measured: completed turns, failures and acknowledgement latencies, each with the second of the
+/// phase its request was sent in (so a tail can be told apart: a few stalls, or slow throughout).
+/// </summary>
+internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, int Completed, int Failed, (int Second, double Ms)[] Acks)
 {
     public double RequestsPerSecond => Completed / Duration.TotalSeconds;
 
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile(Acks.Select(a => a.Ms), p);
+
+    /// <summary>Each second of the phase with its own ack p99, in order.</summary>
+    public IReadOnlyList<(int Second, double P99)> SecondByP99() =>
+        [.. Acks.GroupBy(a => a.Second).OrderBy(g => g.Key).Select(g => (g.Key, Percentile(g.Select(a => a.Ms), 99)))];
+
+    private static double Percentile(IEnumerable<double> latencies, double p)
     {
-        if (LatenciesMs.Length == 0)
+        var sorted = latencies.Order().ToArray();
+        if (sorted.Length == 0)
         {
             return double.NaN;
         }
 
-        var sorted = LatenciesMs.Order().ToArray();
         var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
@@ -33,7 +42,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
 
     public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int concurrency, int conversations, TimeSpan duration, long maxRequests = long.MaxValue)
     {
-        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var acks = new System.Collections.Concurrent.ConcurrentBag<(int, double)>();
         var failed = 0;
         var clock = Stopwatch.StartNew();
         var next = 0L;
@@ -47,10 +56,11 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
                     break;
                 }
 
+                var second = (int)clock.Elapsed.TotalSeconds;
                 var started = Stopwatch.GetTimestamp();
                 if (await PostAsync(bot, (int)(request % conversations)))
                 {
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    acks.Add((second, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
                 }
                 else
                 {
@@ -59,12 +69,12 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
             }
         });
         await Task.WhenAll(workers);
-        return new LoadResult(bot.Name, phase, clock.Elapsed, latencies.Count, failed, [.. latencies]);
+        return new LoadResult(bot.Name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
     }
 
     public async Task<LoadResult> OpenLoopAsync(BotProcess bot, string phase, double perSecond, TimeSpan duration, int conversations, Action? everySecond = null)
     {
-        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var acks = new System.Collections.Concurrent.ConcurrentBag<(int, double)>();
         var failed = 0;
         var inFlight = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -76,12 +86,13 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
             for (; sent < due; sent++)
             {
                 var scheduled = Stopwatch.GetTimestamp();
+                var second = (int)clock.Elapsed.TotalSeconds;
                 var conversation = (int)(sent % conversations);
                 inFlight.Add(Task.Run(async () =>
                 {
                     if (await PostAsync(bot, conversation))
                     {
-                        latencies.Add(Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds);
+                        acks.Add((second, Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds));
                     }
                     else
                     {
@@ -101,7 +112,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         }
 
         await Task.WhenAll(inFlight);
-        return new LoadResult(bot.Name, phase, clock.Elapsed, latencies.Count, failed, [.. latencies]);
+        return new LoadResult(bot.Name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
     }
 
     private async Task<bool> PostAsync(BotProcess bot, int conversation)
