@@ -23,10 +23,18 @@ public static class BotEndpoints
         IBotRequestAuthenticator authenticator,
         TenantAllowList tenants,
         TurnProcessor processor,
+        TurnAdmission admission,
         IOptions<CopBotOptions> options,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)
     {
+        using var admitted = admission.TryEnter();
+        if (admitted is null)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The bot is busy; retry shortly.");
+        }
+
         var logger = loggers.CreateLogger(typeof(BotEndpoints).FullName!);
         var read = await ActivityReader.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
         if (!read.Ok)

@@ -28,4 +28,12 @@ public sealed class CopBotOptions
     /// </summary>
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan ProcessedActivityRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Turns in progress at once before new activities get 503 with Retry-After (see <see cref="TurnAdmission"/>).
+    /// A turn takes milliseconds, so at a thousand activities a second about ten are in progress; the cap only bites
+    /// when storage or the connector stalls.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentTurns { get; set; } = 256;
 }

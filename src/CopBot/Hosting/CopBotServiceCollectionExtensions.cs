@@ -54,6 +54,7 @@ public static class CopBotServiceCollectionExtensions
         services.AddDigestFeature(configuration);
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<TurnAdmission>();
         services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StartupChecks>();
         services.AddSingleton<ProcessedActivityRetention>();

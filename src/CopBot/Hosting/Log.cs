@@ -57,6 +57,9 @@ internal static partial class Log
     [LoggerMessage(18, LogLevel.Information, "Query {QueryId}: expert {ExpertId} did not answer in time; asking the next.")]
     public static partial void ExpertTimedOut(ILogger logger, string queryId, string expertId);
 
+    [LoggerMessage(19, LogLevel.Warning, "{MaxConcurrentTurns} turns in progress: refused new activities with 503 and Retry-After ({Refused} so far). Storage or the connector is slower than the arrival rate.")]
+    public static partial void TurnsRefused(ILogger logger, int maxConcurrentTurns, long refused);
+
     [LoggerMessage(90, LogLevel.Warning, "Refused a {ActivityType} activity from tenant {TenantId}: not in CopBot:AllowedTenants.")]
     public static partial void TenantRefused(ILogger logger, string tenantId, string? activityType);
 

@@ -1,0 +1,59 @@
+using System.Net;
+using CopBot.Testing;
+using CopBot.Tests.Support;
+
+namespace CopBot.Tests;
+
+/// <summary>The cap on turns in progress, through the real pipeline: past it a request is refused at once and nothing is kept.</summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class TurnAdmissionTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task CapReached_NextActivityGets503WithRetryAfter_AndItsRedeliveryIsProcessed()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, settings: new Dictionary<string, string?> { ["CopBot:MaxConcurrentTurns"] = "1" });
+        var replyHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Connector.BeforeAnswer = async (_, _) =>
+        {
+            replyHeld.TrySetResult();
+            await release.Task;
+            return null;
+        };
+
+        // The first turn stays in progress: its reply is held by the connector.
+        var first = bot.PostUndrainedAsync(Message(bot, "admission-1"));
+        await replyHeld.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var second = Message(bot, "admission-2");
+        using (var refused = await bot.PostUndrainedAsync(second))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        }
+
+        release.SetResult();
+        using (var done = await first)
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+
+        // The refused activity was not recorded as processed: Teams' redelivery is answered.
+        var repliesBefore = bot.Sent.Count;
+        using (var redelivered = await bot.PostAsync(second))
+        {
+            Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        }
+
+        Assert.Equal(repliesBefore + 1, bot.Sent.Count);
+        Assert.Contains("admission-2", bot.Sent[^1].Path, StringComparison.Ordinal);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Message(BotHarness bot, string id)
+    {
+        var message = bot.Payload("personal-message");
+        message["id"] = id;
+        message["text"] = "help";
+        return message;
+    }
+}
