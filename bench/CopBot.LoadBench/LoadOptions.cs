@@ -3,9 +3,9 @@ using System.Globalization;
 namespace CopBot.LoadBench;
 
 internal sealed record LoadOptions(
-    int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll, IReadOnlyList<string> Texts, TableAuth TableAuth)
+    int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll, IReadOnlyList<string> Texts, TableAuth TableAuth, int? SoakRate = null)
 {
-    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas]";
+    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)]";
 
     private static readonly string[] DefaultTexts = ["help", "profile"];
 
@@ -24,6 +24,7 @@ internal sealed record LoadOptions(
                 "--out" => options with { Out = value },
                 "--copbot" => options with { CopBotDll = value },
                 "--texts" => options with { Texts = ParseTexts(value) },
+                "--soak-rate" => options with { SoakRate = Positive(value, args[i]) },
                 "--table-auth" => options with { TableAuth = Enum.TryParse<TableAuth>(value, ignoreCase: true, out var auth) && Enum.IsDefined(auth) ? auth : throw new ArgumentException($"--table-auth is key or sas, not '{value}'.") },
                 _ => throw new ArgumentException($"unknown option {args[i]}. {Usage}"),
             };

@@ -27,7 +27,8 @@ internal static class LoadReport
         text.AppendLine();
         text.AppendLine("```");
         var workload = (options.Texts.SequenceEqual(["help", "profile"]) ? "" : $" --texts {string.Join(',', options.Texts)}")
-            + (options.TableAuth == TableAuth.Key ? "" : " --table-auth sas");
+            + (options.TableAuth == TableAuth.Key ? "" : " --table-auth sas")
+            + (options.SoakRate is { } rate ? $" --soak-rate {rate}" : "");
         text.AppendLine(inv, $"bench/load.sh --concurrency {options.Concurrency} --conversations {options.Conversations} --duration {options.Duration.TotalSeconds:F0} --soak {options.Soak.TotalSeconds:F0}{workload} --out docs/performance.md");
         text.AppendLine("```");
         text.AppendLine();

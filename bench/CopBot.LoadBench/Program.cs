@@ -56,10 +56,11 @@ async Task MeasureAsync(BotProcess bot, bool soak)
     results.Add(await load.OpenLoopAsync(bot, $"half of peak ({half:F0}/s)", half, options.Duration, options.Conversations));
     if (soak && options.Soak > TimeSpan.Zero)
     {
-        Console.Error.WriteLine($"{bot.Name}: soak {options.Soak.TotalMinutes:F0} min at {half:F0}/s");
+        var soakRate = options.SoakRate ?? half;
+        Console.Error.WriteLine($"{bot.Name}: soak {options.Soak.TotalMinutes:F0} min at {soakRate:F0}/s");
         var started = DateTime.UtcNow;
         rss.Add((0, bot.ResidentMegabytes()));
-        results.Add(await load.OpenLoopAsync(bot, $"soak ({half:F0}/s)", half, options.Soak, options.Conversations, () =>
+        results.Add(await load.OpenLoopAsync(bot, $"soak ({soakRate:F0}/s)", soakRate, options.Soak, options.Conversations, () =>
         {
             var second = (DateTime.UtcNow - started).TotalSeconds;
             if (second - rss[^1].Second >= 10)
