@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using CopBot.Community;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CopBot.Storage;
 
@@ -9,8 +11,10 @@ namespace CopBot.Storage;
 /// a stale unfinished claim, an ETag-guarded replace (412 = someone else took it over first). An outcome replaces a
 /// claim (or is inserted without one) under the same guards, and is never replaced itself.
 /// </summary>
-public sealed class TableDigestLog(CopBotTables tables) : IDigestLog
+public sealed class TableDigestLog(CopBotTables tables, ILogger<TableDigestLog>? logger = null) : IDigestLog
 {
+    private readonly ILogger _logger = logger ?? NullLogger<TableDigestLog>.Instance;
+
     public async Task<DigestClaim?> TryClaimAsync(string community, string periodKey, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var entity = Entity(community, periodKey, DigestOutcome.Claimed, now, null);
@@ -41,40 +45,35 @@ public sealed class TableDigestLog(CopBotTables tables) : IDigestLog
         }
     }
 
-    public async Task<bool> FinishAsync(string community, string periodKey, DigestOutcome outcome, string? activityId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> FinishAsync(string community, string periodKey, DigestOutcome outcome, string? activityId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (partition, row) = (KeyEncoder.Encode(community), KeyEncoder.Encode(periodKey));
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var stored = await tables.Digests.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
-            if (stored.HasValue && Outcome(stored.Value!) is not DigestOutcome.Claimed)
+        // A claim written meanwhile (its check came after the send) or another completion: 409/412, read again.
+        return ConcurrencyRetry.RunAsync(
+            async ct =>
             {
-                return false;
-            }
+                var stored = await tables.Digests.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: ct);
+                if (stored.HasValue && Outcome(stored.Value!) is not DigestOutcome.Claimed)
+                {
+                    return false;
+                }
 
-            var entity = Entity(community, periodKey, outcome, stored.HasValue ? stored.Value!.GetDateTimeOffset("ClaimedAt") ?? now : now, activityId);
-            entity["FinishedAt"] = now;
-            try
-            {
-                // A claim written meanwhile (its check came after the send) or another completion: look again.
+                var entity = Entity(community, periodKey, outcome, stored.HasValue ? stored.Value!.GetDateTimeOffset("ClaimedAt") ?? now : now, activityId);
+                entity["FinishedAt"] = now;
                 if (stored.HasValue)
                 {
-                    await tables.Digests.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await tables.Digests.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, ct);
                 }
                 else
                 {
-                    await tables.Digests.AddEntityAsync(entity, cancellationToken);
+                    await tables.Digests.AddEntityAsync(entity, ct);
                 }
 
                 return true;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
-            {
-            }
-        }
-
-        // Only under a storm of concurrent writes; the caller (the outbox's completion) is retried.
-        throw new InvalidOperationException($"The digest record {community}/{periodKey} kept changing; its outcome was not recorded.");
+            },
+            _logger,
+            "digest outcome",
+            cancellationToken);
     }
 
     public async Task<DigestOutcome?> GetAsync(string community, string periodKey, CancellationToken cancellationToken)
