@@ -88,30 +88,4 @@ public sealed class MemberProfilesTests(AzuriteFixture azurite)
         var store = new CountingProfileStore(real);
         return (store, store.Reads);
     }
-
-    private sealed class CountingProfileStore(IProfileStore inner) : IProfileStore
-    {
-        public List<string> Reads { get; } = [];
-
-        public Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken)
-        {
-            Reads.Add("id:" + id);
-            return inner.GetAsync(community, id, cancellationToken);
-        }
-
-        public Task<ExpertProfile?> FindByAadObjectIdAsync(string community, string aadObjectId, CancellationToken cancellationToken)
-        {
-            Reads.Add("aad:" + aadObjectId);
-            return inner.FindByAadObjectIdAsync(community, aadObjectId, cancellationToken);
-        }
-
-        public Task<UpsertOutcome> UpsertAsync(ExpertProfile profile, CancellationToken cancellationToken) => inner.UpsertAsync(profile, cancellationToken);
-
-        public Task<ExpertProfile?> UpdateAsync(string community, string id, Func<ExpertProfile?, ExpertProfile?> change, CancellationToken cancellationToken) =>
-            inner.UpdateAsync(community, id, change, cancellationToken);
-
-        public Task<IReadOnlyList<ExpertProfile>> ListAsync(string community, CancellationToken cancellationToken) => inner.ListAsync(community, cancellationToken);
-
-        public Task<ExpertProfile?> FindByEmailAsync(string community, string email, CancellationToken cancellationToken) => inner.FindByEmailAsync(community, email, cancellationToken);
-    }
 }

@@ -105,6 +105,9 @@ public sealed class ExpertIndex
 
     public int Count => Experts.Length;
 
+    /// <summary>Every profile as indexed (see <see cref="Find"/>), in index order.</summary>
+    public IEnumerable<ExpertProfile> Profiles => Experts.Select(e => e.Profile);
+
     /// <summary>Every tag known to the community (skills and history), the vocabulary topics are inferred from.</summary>
     public IEnumerable<string> Vocabulary => TagTerms.Select(t => t.Tag);
 
@@ -264,12 +267,12 @@ public sealed class ExpertIndex
         return new ExpertIndex(Community, [.. Experts.Where(e => !removed.Contains(e.Profile.Id))], Terms, Tags);
     }
 
-    /// <summary>The profile as indexed: history items keep title, tags and date, not their body text.</summary>
     /// <summary>The tags held by the most experts (skills or answer history), most first, ties by name.</summary>
     public IReadOnlyList<(string Topic, int Experts)> TopTopics(int count) =>
         [.. TagTerms.Select(t => (Topic: t.Tag, Experts: TagExperts[t.Id].Length))
             .OrderByDescending(t => t.Experts).ThenBy(t => t.Topic, StringComparer.Ordinal).Take(Math.Max(0, count))];
 
+    /// <summary>The profile as indexed: history items keep title, tags and date, not their body text.</summary>
     public ExpertProfile? Find(string id) => id is not null && ExpertById.TryGetValue(id, out var at) ? Experts[at].Profile : null;
 
     internal readonly record struct Posting(int Document, int Count);
