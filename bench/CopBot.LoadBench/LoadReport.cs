@@ -8,7 +8,7 @@ internal static class LoadReport
 {
     public const string NotesMarker = "<!-- notes: everything below this line is kept when the benchmark rewrites the file -->";
 
-    public static string Render(LoadOptions options, IReadOnlyList<LoadResult> results, IReadOnlyList<CpuShare> cpu, IReadOnlyList<(double Second, double Megabytes)> rss, long copBotReplies, string commandLine)
+    public static string Render(LoadOptions options, IReadOnlyList<LoadResult> results, IReadOnlyList<CpuShare> cpu, IReadOnlyList<(double Second, double Megabytes)> rss, IReadOnlyList<ProbeSamples> probes, long copBotReplies, string commandLine)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -44,10 +44,7 @@ internal static class LoadReport
         text.AppendLine();
         foreach (var half in results.Where(r => r.Phase.StartsWith("half", StringComparison.Ordinal)))
         {
-            var seconds = half.SecondByP99();
-            var slow = seconds.Where(s => s.P99 > 50).ToList();
-            var worst = seconds.MaxBy(s => s.P99);
-            text.AppendLine(inv, $"- {half.Bot}: {slow.Count} of {seconds.Count} seconds had their own ack p99 above 50 ms{(slow.Count > 0 ? $" (seconds {string.Join(", ", slow.Select(s => s.Second))})" : "")}; the worst second's p99 was {worst.P99:F1} ms (second {worst.Second}).");
+            StallReport.Append(text, half, probes.FirstOrDefault(p => p.Bot == half.Bot));
         }
 
         text.AppendLine();

@@ -38,7 +38,8 @@ internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, i
 /// the scheduled send time so a stalled bot cannot hide its queueing).
 /// </summary>
 internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<string> texts)
-{    private long _sequence;
+{
+    private long _sequence;
 
     public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int concurrency, int conversations, TimeSpan duration, long maxRequests = long.MaxValue)
     {

@@ -21,6 +21,7 @@ var load = new LoadRun(http, connector.ServiceUrl, options.Texts);
 var results = new List<LoadResult>();
 var rss = new List<(double Second, double Megabytes)>();
 var cpu = new List<CpuShare>();
+var probes = new List<ProbeSamples>();
 
 async Task<bool> Healthy(int port, string _)
 {
@@ -53,7 +54,12 @@ async Task MeasureAsync(BotProcess bot, bool soak)
     cpu.AddRange(meter.PerRequest(bot.Name, peak.Completed));
     Console.Error.WriteLine($"{bot.Name}: peak {peak.RequestsPerSecond:F0}/s");
     var half = peak.RequestsPerSecond / 2;
-    results.Add(await load.OpenLoopAsync(bot, $"half of peak ({half:F0}/s)", half, options.Duration, options.Conversations));
+    await using (var probe = await StallProbe.StartAsync(http, bot, azurite.ConnectionString))
+    {
+        results.Add(await load.OpenLoopAsync(bot, $"half of peak ({half:F0}/s)", half, options.Duration, options.Conversations));
+        probes.Add(ProbeSamples.From(bot.Name, probe));
+    }
+
     if (soak && options.Soak > TimeSpan.Zero)
     {
         var soakRate = options.SoakRate ?? half;
@@ -91,7 +97,7 @@ using (var echo = await BotProcess.StartAsync("JS echo bot (botbuilder 4.23.3)",
     await MeasureAsync(echo, soak: false);
 }
 
-var report = LoadReport.Render(options, results, cpu, rss, copBotReplies, Environment.CommandLine);
+var report = LoadReport.Render(options, results, cpu, rss, probes, copBotReplies, Environment.CommandLine);
 Console.WriteLine(report);
 if (options.Out is { } output)
 {

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace CopBot.LoadBench;
+
+/// <summary>What the <see cref="StallProbe"/> saw during one bot's half-of-peak phase.</summary>
+internal sealed record ProbeSamples(string Bot, (int Second, double Ms)[] Generator, (int Second, double Ms)[] BotPipeline, (int Second, double Ms)[] Storage)
+{
+    public static ProbeSamples From(string bot, StallProbe probe) => new(bot, [.. probe.Generator], [.. probe.Bot], [.. probe.Storage]);
+}
+
+/// <summary>The slow seconds of a half-of-peak phase beside what each probe measured in the same second.</summary>
+internal static class StallReport
+{
+    public const double SlowMs = 50;
+
+    public static void Append(StringBuilder text, LoadResult half, ProbeSamples? probes)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var seconds = half.SecondByP99();
+        var slow = seconds.Where(s => s.P99 > SlowMs).ToList();
+        var worst = seconds.MaxBy(s => s.P99);
+        text.AppendLine(inv, $"- {half.Bot}: {slow.Count} of {seconds.Count} seconds had their own ack p99 above 50 ms{(slow.Count > 0 ? $" (seconds {string.Join(", ", slow.Select(s => s.Second))})" : "")}; the worst second's p99 was {worst.P99:F1} ms (second {worst.Second}).");
+        if (probes is null)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("  | second | ack p99 (ms) | load generator's 25 ms timer late by (max ms) | bot's HTTP pipeline, 404 (max ms) | Azurite point read (max ms) |");
+        text.AppendLine("  |---|---|---|---|---|");
+        var slowSeconds = slow.Select(s => s.Second).ToHashSet();
+        foreach (var (second, p99) in slow)
+        {
+            text.AppendLine(inv, $"  | {second} | {p99:F1} | {Max(probes.Generator, s => s == second):F1} | {Max(probes.BotPipeline, s => s == second):F1} | {Max(probes.Storage, s => s == second):F1} |");
+        }
+
+        bool Other(int s) => !slowSeconds.Contains(s);
+        text.AppendLine(inv, $"  | the other seconds (max) | {seconds.Where(s => Other(s.Second)).Select(s => s.P99).DefaultIfEmpty(double.NaN).Max():F1} | {Max(probes.Generator, Other):F1} | {Max(probes.BotPipeline, Other):F1} | {Max(probes.Storage, Other):F1} |");
+        text.AppendLine();
+    }
+
+    private static double Max((int Second, double Ms)[] samples, Func<int, bool> inSecond) =>
+        samples.Where(s => inSecond(s.Second)).Select(s => s.Ms).DefaultIfEmpty(double.NaN).Max();
+}
