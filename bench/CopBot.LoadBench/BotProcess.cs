@@ -67,9 +67,12 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>Resident set size of the bot process, from /proc (Linux), in MB.</summary>
-    public double ResidentMegabytes()
+    public double ResidentMegabytes() => ResidentMegabytesOf(_process.Id);
+
+    /// <summary>A process's resident set (VmRSS), in MB.</summary>
+    public static double ResidentMegabytesOf(int processId)
     {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        var status = File.ReadAllLines($"/proc/{processId}/status");
         var line = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;

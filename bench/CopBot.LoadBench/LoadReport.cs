@@ -8,7 +8,7 @@ internal static class LoadReport
 {
     public const string NotesMarker = "<!-- notes: everything below this line is kept when the benchmark rewrites the file -->";
 
-    public static string Render(LoadOptions options, IReadOnlyList<LoadResult> results, IReadOnlyList<CpuShare> cpu, IReadOnlyList<(double Second, double Megabytes)> rss, IReadOnlyList<ProbeSamples> probes, long copBotReplies, string commandLine)
+    public static string Render(LoadOptions options, IReadOnlyList<LoadResult> results, IReadOnlyList<CpuShare> cpu, IReadOnlyList<SoakSample> rss, IReadOnlyList<ProbeSamples> probes, long copBotReplies, string commandLine)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -84,7 +84,10 @@ internal static class LoadReport
             var growth = (lastMinute - firstMinute) / firstMinute;
             text.AppendLine(inv, $"- RSS stable over a {rss[^1].Second / 60:F0}-minute soak: highest RSS in the first minute {firstMinute:F0} MB, in the last minute {lastMinute:F0} MB ({growth:+0%;-0%;0%}), overall max {rss.Max(s => s.Megabytes):F0} MB; **{(growth <= 0.10 ? "stable (≤ 10 % growth)" : "growing")}**.");
             text.AppendLine();
-            text.AppendLine("RSS samples (s → MB): " + string.Join(", ", rss.Select(s => string.Create(inv, $"{s.Second:F0}→{s.Megabytes:F0}"))));
+            text.AppendLine("RSS samples (s → CopBot MB): " + string.Join(", ", rss.Select(s => string.Create(inv, $"{s.Second:F0}→{s.Megabytes:F0}"))));
+            text.AppendLine();
+            text.AppendLine("Beside them, the same seconds' requests still unanswered at the load generator (sent, not yet acknowledged) and Azurite's RSS (MB): "
+                + string.Join(", ", rss.Select(s => string.Create(inv, $"{s.Second:F0}→{s.Outstanding}/{s.AzuriteMegabytes:F0}"))));
         }
         else
         {

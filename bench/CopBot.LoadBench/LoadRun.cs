@@ -73,7 +73,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         return new LoadResult(bot.Name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
     }
 
-    public async Task<LoadResult> OpenLoopAsync(BotProcess bot, string phase, double perSecond, TimeSpan duration, int conversations, Action? everySecond = null)
+    public async Task<LoadResult> OpenLoopAsync(BotProcess bot, string phase, double perSecond, TimeSpan duration, int conversations, Action<int>? everySecond = null)
     {
         var acks = new System.Collections.Concurrent.ConcurrentBag<(int, double)>();
         var failed = 0;
@@ -105,8 +105,8 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
             if ((long)clock.Elapsed.TotalSeconds > lastTick)
             {
                 lastTick = (long)clock.Elapsed.TotalSeconds;
-                everySecond?.Invoke();
                 inFlight.RemoveAll(t => t.IsCompleted);
+                everySecond?.Invoke(inFlight.Count);
             }
 
             await Task.Delay(5);
@@ -152,3 +152,6 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d" } },
     }.ToJsonString();
 }
+
+/// <summary>One soak sample: CopBot's and Azurite's resident memory, and the requests sent but not yet acknowledged.</summary>
+internal sealed record SoakSample(double Second, double Megabytes, double AzuriteMegabytes, int Outstanding);

@@ -19,7 +19,7 @@ await using var connector = await CountingConnector.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) }) { Timeout = TimeSpan.FromSeconds(30) };
 var load = new LoadRun(http, connector.ServiceUrl, options.Texts);
 var results = new List<LoadResult>();
-var rss = new List<(double Second, double Megabytes)>();
+var rss = new List<SoakSample>();
 var cpu = new List<CpuShare>();
 var probes = new List<ProbeSamples>();
 
@@ -65,16 +65,18 @@ async Task MeasureAsync(BotProcess bot, bool soak)
         var soakRate = options.SoakRate ?? half;
         Console.Error.WriteLine($"{bot.Name}: soak {options.Soak.TotalMinutes:F0} min at {soakRate:F0}/s");
         var started = DateTime.UtcNow;
-        rss.Add((0, bot.ResidentMegabytes()));
-        results.Add(await load.OpenLoopAsync(bot, $"soak ({soakRate:F0}/s)", soakRate, options.Soak, options.Conversations, () =>
+        var azuriteId = azurite.ProcessId ?? throw new InvalidOperationException("Azurite stopped.");
+        SoakSample Sample(int outstanding) =>
+            new((DateTime.UtcNow - started).TotalSeconds, bot.ResidentMegabytes(), BotProcess.ResidentMegabytesOf(azuriteId), outstanding);
+        rss.Add(Sample(0));
+        results.Add(await load.OpenLoopAsync(bot, $"soak ({soakRate:F0}/s)", soakRate, options.Soak, options.Conversations, outstanding =>
         {
-            var second = (DateTime.UtcNow - started).TotalSeconds;
-            if (second - rss[^1].Second >= 10)
+            if ((DateTime.UtcNow - started).TotalSeconds - rss[^1].Second >= 10)
             {
-                rss.Add((second, bot.ResidentMegabytes()));
+                rss.Add(Sample(outstanding));
             }
         }));
-        rss.Add(((DateTime.UtcNow - started).TotalSeconds, bot.ResidentMegabytes()));
+        rss.Add(Sample(0));
     }
 }
 
