@@ -16,23 +16,35 @@ internal sealed class NonlinearFeatures(StackExchangeDump dump, AnswerFeedback f
         "log answers", "log hours since last answer", "log hours since first answer", "answers last 7d",
         "log candidates", "log product rank", "BM25 user raw", "question's best BM25",
         "log answers on question's tags", "question has answered tags",
+        "query likelihood gap per term", "log query likelihood rank", // Dirichlet-smoothed, one document per user
         "mean score of past answers", "accepted answers", "score on question's tags", // feedback: possible leak
     ];
 
+    public const int Bm25Raw = 6;
+
+    /// <summary>Index of the first query-likelihood feature (the raw features come before it).</summary>
+    public const int FirstQueryLikelihood = 10;
+
     /// <summary>Index of the first feedback feature: the variants without feedback use the columns before it.</summary>
-    public const int FirstFeedback = 10;
+    public const int FirstFeedback = 12;
 
     private const double NeverHours = 1e5;
 
     public double[][] Of(CommunityState state, SeQuestion question, bool withTags, IReadOnlyList<string> candidates)
     {
-        var terms = TextTokenizer.Tokenize(question.Title + " " + question.Body).Distinct(StringComparer.Ordinal).ToList();
+        var tokens = TextTokenizer.Tokenize(question.Title + " " + question.Body);
+        var terms = tokens.Distinct(StringComparer.Ordinal).ToList();
         var bm25 = MixtureFeatures.Bm25(state, terms, state.Terms, state.Length);
         var raw = candidates.Select(bm25).ToArray();
         var bestBm25 = raw.DefaultIfEmpty().Max();
         var tags = withTags ? question.Tags : [];
         var tagCounts = candidates.Select(u => tags.Sum(t => state.TagCount(u, t))).ToArray();
         var answeredTags = tagCounts.Any(c => c > 0) ? 1.0 : 0;
+        var likelihood = QueryLikelihood(state, tokens, candidates);
+        var bestLikelihood = likelihood.Values.DefaultIfEmpty().Max();
+        var likelihoodRank = candidates.OrderByDescending(u => likelihood[u]).ThenBy(u => u, StringComparer.Ordinal)
+            .Select((u, k) => (u, k)).ToDictionary(x => x.u, x => x.k, StringComparer.Ordinal);
+        var queryTokens = Math.Max(1, tokens.Count);
         return [.. candidates.Select((u, i) =>
         {
             var answers = state.AnswersOf(u);
@@ -44,9 +56,27 @@ internal sealed class NonlinearFeatures(StackExchangeDump dump, AnswerFeedback f
                 Math.Log(1 + answers.Count), Math.Log(1 + last), Math.Log(1 + first),
                 answers.Count(a => a.At >= question.At.AddDays(-7)), Math.Log(candidates.Count), Math.Log(1 + i),
                 raw[i], bestBm25, Math.Log(1 + tagCounts[i]), answeredTags,
+                (likelihood[u] - bestLikelihood) / queryTokens, Math.Log(1 + likelihoodRank[u]),
                 answers.Count == 0 ? 0 : answers.Average(a => feedback.Score(a.Id)), answers.Count(a => feedback.Accepted(a.Id)),
                 onTags.Sum(a => feedback.Score(a.Id)),
             };
         })];
+    }
+
+    /// <summary>
+    /// Query likelihood with Dirichlet smoothing, one document per user (answered questions + answers, as the BM25
+    /// baseline): Σ over query tokens of log((tf + μ·P(t|all users)) / (length + μ)), μ = the mean document length.
+    /// Tokens no user has written are skipped (they shift every candidate alike).
+    /// </summary>
+    private static Dictionary<string, double> QueryLikelihood(CommunityState state, IReadOnlyList<string> query, IReadOnlyList<string> candidates)
+    {
+        var users = state.Users.ToList();
+        var total = (double)Math.Max(1, users.Sum(state.Length));
+        var mu = total / Math.Max(1, users.Count);
+        var collection = query.Distinct(StringComparer.Ordinal)
+            .Select(t => (Term: t, P: users.Sum(u => state.Terms(u).GetValueOrDefault(t)) / total))
+            .Where(x => x.P > 0).ToDictionary(x => x.Term, x => x.P, StringComparer.Ordinal);
+        return candidates.ToDictionary(u => u, u => query.Where(collection.ContainsKey).Sum(t =>
+            Math.Log((state.Terms(u).GetValueOrDefault(t) + (mu * collection[t])) / (state.Length(u) + mu))), StringComparer.Ordinal);
     }
 }

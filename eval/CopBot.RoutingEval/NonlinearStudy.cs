@@ -34,8 +34,9 @@ internal static class NonlinearStudy
         FeatureSet[] sets =
         [
             new("12 mixture features", Rows(samples, 0)),
-            new("12 mixture + raw features", Rows(samples, NonlinearFeatures.FirstFeedback)),
-            new("12 mixture + raw + feedback (votes, acceptance: may leak)", Rows(samples, NonlinearFeatures.Names.Length)),
+            new("12 mixture + raw features", Rows(samples, NonlinearFeatures.FirstQueryLikelihood)),
+            new("12 mixture + raw + query likelihood", Rows(samples, NonlinearFeatures.FirstFeedback)),
+            new("12 mixture + raw + query likelihood + feedback (votes, acceptance: may leak)", Rows(samples, NonlinearFeatures.Names.Length)),
         ];
 
         var tuning = Enumerable.Range(0, samples.Count).Where(k => samples[k].Column < 2).ToList();
@@ -72,6 +73,12 @@ internal static class NonlinearStudy
         Console.WriteLine();
         table.Header("ranker", "validation score");
         table.Row("product (CopBot defaults)", product, Format(table.Relative(product, s => s.Column < 2 && s.Position >= cut[s.Site])));
+        foreach (var (name, column) in new[] { ("BM25 per user alone (orientation)", NonlinearFeatures.Bm25Raw), ("query likelihood alone (orientation)", NonlinearFeatures.FirstQueryLikelihood) })
+        {
+            var alone = table.Evaluate(k => [.. samples[k].Extra.Select(x => x[column])]);
+            table.Row(name, alone, Format(table.Relative(alone, s => s.Column < 2 && s.Position >= cut[s.Site])));
+        }
+
         foreach (var (name, rr, validation) in chosen)
         {
             table.Row(name, rr, validation);
@@ -91,7 +98,7 @@ internal static class NonlinearStudy
 
         if (table.Sites.Contains("matheducators"))
         {
-            Ceiling(samples, table, sets[1..], product);
+            Ceiling(samples, table, [sets[1], sets[^1]], product);
         }
 
         Console.WriteLine();
