@@ -11,12 +11,15 @@ namespace CopBot.RoutingEval;
 /// </summary>
 internal sealed class NonlinearFeatures(StackExchangeDump dump, AnswerFeedback feedback)
 {
+    private readonly QueryLikelihood _likelihood = new(dump);
+
     public static readonly string[] Names =
     [
         "log answers", "log hours since last answer", "log hours since first answer", "answers last 7d",
         "log candidates", "log product rank", "BM25 user raw", "question's best BM25",
         "log answers on question's tags", "question has answered tags",
-        "query likelihood gap per term", "log query likelihood rank", // Dirichlet-smoothed, one document per user
+        "query likelihood per user: gap per token", "query likelihood per user: log rank", // see QueryLikelihood
+        "query likelihood per answer: gap per token", "query likelihood per answer: log rank",
         "mean score of past answers", "accepted answers", "score on question's tags", // feedback: possible leak
     ];
 
@@ -26,7 +29,7 @@ internal sealed class NonlinearFeatures(StackExchangeDump dump, AnswerFeedback f
     public const int FirstQueryLikelihood = 10;
 
     /// <summary>Index of the first feedback feature: the variants without feedback use the columns before it.</summary>
-    public const int FirstFeedback = 12;
+    public const int FirstFeedback = 14;
 
     private const double NeverHours = 1e5;
 
@@ -40,11 +43,8 @@ internal sealed class NonlinearFeatures(StackExchangeDump dump, AnswerFeedback f
         var tags = withTags ? question.Tags : [];
         var tagCounts = candidates.Select(u => tags.Sum(t => state.TagCount(u, t))).ToArray();
         var answeredTags = tagCounts.Any(c => c > 0) ? 1.0 : 0;
-        var likelihood = QueryLikelihood(state, tokens, candidates);
-        var bestLikelihood = likelihood.Values.DefaultIfEmpty().Max();
-        var likelihoodRank = candidates.OrderByDescending(u => likelihood[u]).ThenBy(u => u, StringComparer.Ordinal)
-            .Select((u, k) => (u, k)).ToDictionary(x => x.u, x => x.k, StringComparer.Ordinal);
-        var queryTokens = Math.Max(1, tokens.Count);
+        var perUser = Relative(QueryLikelihood.PerUser(state, tokens, candidates), tokens.Count, candidates);
+        var perAnswer = Relative(_likelihood.PerAnswer(state, tokens, candidates), tokens.Count, candidates);
         return [.. candidates.Select((u, i) =>
         {
             var answers = state.AnswersOf(u);
@@ -56,27 +56,19 @@ internal sealed class NonlinearFeatures(StackExchangeDump dump, AnswerFeedback f
                 Math.Log(1 + answers.Count), Math.Log(1 + last), Math.Log(1 + first),
                 answers.Count(a => a.At >= question.At.AddDays(-7)), Math.Log(candidates.Count), Math.Log(1 + i),
                 raw[i], bestBm25, Math.Log(1 + tagCounts[i]), answeredTags,
-                (likelihood[u] - bestLikelihood) / queryTokens, Math.Log(1 + likelihoodRank[u]),
+                perUser[u].Gap, perUser[u].LogRank, perAnswer[u].Gap, perAnswer[u].LogRank,
                 answers.Count == 0 ? 0 : answers.Average(a => feedback.Score(a.Id)), answers.Count(a => feedback.Accepted(a.Id)),
                 onTags.Sum(a => feedback.Score(a.Id)),
             };
         })];
     }
 
-    /// <summary>
-    /// Query likelihood with Dirichlet smoothing, one document per user (answered questions + answers, as the BM25
-    /// baseline): Σ over query tokens of log((tf + μ·P(t|all users)) / (length + μ)), μ = the mean document length.
-    /// Tokens no user has written are skipped (they shift every candidate alike).
-    /// </summary>
-    private static Dictionary<string, double> QueryLikelihood(CommunityState state, IReadOnlyList<string> query, IReadOnlyList<string> candidates)
+    // A log-likelihood as the gap to the question's best candidate per query token, and as log(1 + rank).
+    private static Dictionary<string, (double Gap, double LogRank)> Relative(
+        Dictionary<string, double> likelihood, int tokens, IReadOnlyList<string> candidates)
     {
-        var users = state.Users.ToList();
-        var total = (double)Math.Max(1, users.Sum(state.Length));
-        var mu = total / Math.Max(1, users.Count);
-        var collection = query.Distinct(StringComparer.Ordinal)
-            .Select(t => (Term: t, P: users.Sum(u => state.Terms(u).GetValueOrDefault(t)) / total))
-            .Where(x => x.P > 0).ToDictionary(x => x.Term, x => x.P, StringComparer.Ordinal);
-        return candidates.ToDictionary(u => u, u => query.Where(collection.ContainsKey).Sum(t =>
-            Math.Log((state.Terms(u).GetValueOrDefault(t) + (mu * collection[t])) / (state.Length(u) + mu))), StringComparer.Ordinal);
+        var best = likelihood.Values.DefaultIfEmpty().Max();
+        return candidates.OrderByDescending(u => likelihood[u]).ThenBy(u => u, StringComparer.Ordinal).Select((u, k) => (u, k))
+            .ToDictionary(x => x.u, x => ((likelihood[x.u] - best) / Math.Max(1, tokens), Math.Log(1 + x.k)), StringComparer.Ordinal);
     }
 }

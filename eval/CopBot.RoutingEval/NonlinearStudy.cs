@@ -73,10 +73,16 @@ internal static class NonlinearStudy
         Console.WriteLine();
         table.Header("ranker", "validation score");
         table.Row("product (CopBot defaults)", product, Format(table.Relative(product, s => s.Column < 2 && s.Position >= cut[s.Site])));
-        foreach (var (name, column) in new[] { ("BM25 per user alone (orientation)", NonlinearFeatures.Bm25Raw), ("query likelihood alone (orientation)", NonlinearFeatures.FirstQueryLikelihood) })
+        (string Name, int Column)[] alone =
+        [
+            ("BM25 per user alone (orientation)", NonlinearFeatures.Bm25Raw),
+            ("query likelihood per user alone (orientation)", NonlinearFeatures.FirstQueryLikelihood),
+            ("query likelihood per answer, summed per user, alone (orientation)", NonlinearFeatures.FirstQueryLikelihood + 2),
+        ];
+        foreach (var (name, column) in alone)
         {
-            var alone = table.Evaluate(k => [.. samples[k].Extra.Select(x => x[column])]);
-            table.Row(name, alone, Format(table.Relative(alone, s => s.Column < 2 && s.Position >= cut[s.Site])));
+            var rr = table.Evaluate(k => [.. samples[k].Extra.Select(x => x[column])]);
+            table.Row(name, rr, Format(table.Relative(rr, s => s.Column < 2 && s.Position >= cut[s.Site])));
         }
 
         foreach (var (name, rr, validation) in chosen)
