@@ -82,7 +82,7 @@ public sealed class MixtureFeatures
     }
 
     /// <summary>BM25 (k1 1.2, b 0.75) with one document per user, as the evaluation's baseline.</summary>
-    private static Func<string, double> Bm25(
+    internal static Func<string, double> Bm25(
         CommunityState state, IReadOnlyList<string> terms, Func<string, IReadOnlyDictionary<string, int>> bag, Func<string, int> length)
     {
         var users = state.Users.ToList();

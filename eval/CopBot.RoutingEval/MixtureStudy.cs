@@ -12,21 +12,18 @@ namespace CopBot.RoutingEval;
 /// sites jointly (mean over sites and inputs of MRR relative to the product's), starting from the product; the
 /// held-out half, the fixed split and the full rolling split are printed beside, never used to choose.
 /// </summary>
-public static class MixtureStudy
+internal static class MixtureStudy
 {
     private static readonly double[] WeightGrid = [0, 0.125, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
     private static readonly double[] DampingGrid = [0, 0.1, 0.25, 0.5, 0.75, 1];
     private static readonly int Parameters = MixtureFeatures.Names.Length + 1; // the weights, then the damping
-
-    // Column: 0/1 tuning half with tags / text, 2/3 held-out half, 4/5 fixed split.
-    private sealed record Sample(string Site, int Column, double[][] Features, bool[] Relevant);
 
     private sealed record Variant(string Name, int[] Free);
 
     public static void Run(IReadOnlyList<string> folders)
     {
         ArgumentNullException.ThrowIfNull(folders);
-        var samples = folders.SelectMany(Collect).ToList();
+        var samples = folders.SelectMany(f => StudySamples.Collect(f)).ToList();
         var sites = samples.Select(s => s.Site).Distinct().ToList();
         var byCell = samples.GroupBy(s => (s.Site, s.Column)).ToDictionary(g => g.Key, g => g.ToList());
         var product = new double[Parameters];
@@ -187,7 +184,7 @@ public static class MixtureStudy
     /// candidate pair of a tuning question, weighted so each site and input counts equally and each question once.
     /// The damping is fixed; weights are clipped at 0 (a negative activity weight would route to the inactive).
     /// </summary>
-    private static double[] PairwiseLogistic(List<Sample> tuning, double damping)
+    private static double[] PairwiseLogistic(List<StudySample> tuning, double damping)
     {
         var cells = tuning.GroupBy(x => (x.Site, x.Column)).ToDictionary(g => g.Key, g => g.Count());
         var fixedDamping = new double[Parameters];
@@ -240,39 +237,17 @@ public static class MixtureStudy
         return [.. w, damping];
     }
 
-    private static double[][] Effective(Sample s, double damping)
+    private static double[][] Effective(StudySample s, double damping)
     {
         var anyMatch = s.Features.Any(Matched);
         return [.. s.Features.Select(f => f.Select((v, k) => k < MixtureFeatures.ActivityFeatures && anyMatch && !Matched(f) ? v * damping : v).ToArray())];
     }
 
-    private static double Rrs(List<Sample> samples, double[] p) => samples.Average(s => Rr(s, p));
+    private static double Rrs(List<StudySample> samples, double[] p) => samples.Average(s => Rr(s, p));
 
-    /// <summary>Reciprocal rank of the first relevant candidate; ties go to the product's order (the sample's order).</summary>
-    private static double Rr(Sample s, double[] p)
-    {
-        var scores = Scores(s, p);
-        var best = int.MaxValue;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (!s.Relevant[i])
-            {
-                continue;
-            }
+    private static double Rr(StudySample s, double[] p) => s.ReciprocalRank(Scores(s, p));
 
-            var rank = 0;
-            for (var j = 0; j < scores.Length; j++)
-            {
-                rank += scores[j] > scores[i] || (scores[j] == scores[i] && j < i) ? 1 : 0;
-            }
-
-            best = Math.Min(best, rank);
-        }
-
-        return best == int.MaxValue ? 0 : 1.0 / (best + 1);
-    }
-
-    private static double[] Scores(Sample s, double[] p)
+    private static double[] Scores(StudySample s, double[] p)
     {
         var anyMatch = s.Features.Any(Matched);
         var scores = new double[s.Features.Length];
@@ -303,34 +278,4 @@ public static class MixtureStudy
 
     private static string Describe(double[] p) => string.Join(", ", p.Select((w, k) =>
         (k < MixtureFeatures.Names.Length ? MixtureFeatures.Names[k] : "damping") + " " + w.ToString("0.###", CultureInfo.InvariantCulture)));
-
-    private static List<Sample> Collect(string folder)
-    {
-        var site = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
-        var dump = StackExchangeDump.Load(folder);
-        var evaluation = new Evaluation(dump);
-        var from = evaluation.FirstTestQuestion;
-        var to = dump.Questions.Count;
-        var middle = from + ((to - from) / 2);
-        var position = dump.Questions.Select((q, i) => (q.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        var answerers = dump.Answers.ToLookup(a => a.QuestionId, a => a.OwnerId);
-        var features = new MixtureFeatures();
-        var product = Rankers.Product(new RoutingOptions());
-        var samples = new List<Sample>();
-        var isFixed = false;
-        Ranker Recording() => (state, question, withTags) =>
-        {
-            var ranked = product(state, question, withTags);
-            var relevant = answerers[question.Id].Where(u => u != question.OwnerId).ToHashSet(StringComparer.Ordinal);
-            var column = (isFixed ? 4 : position[question.Id] < middle ? 0 : 2) + (withTags ? 0 : 1);
-            samples.Add(new Sample(site, column, features.Of(state, question, withTags, ranked), [.. ranked.Select(relevant.Contains)]));
-            return ranked;
-        };
-        Contender[] contenders = [new("tags", Recording(), true), new("text", Recording(), false)];
-        evaluation.Rolling(contenders, from, to);
-        isFixed = true;
-        evaluation.Fixed(contenders, from, to);
-        Console.Error.WriteLine($"{site}: {samples.Count} samples");
-        return samples;
-    }
 }

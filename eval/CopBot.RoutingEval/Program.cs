@@ -5,6 +5,7 @@ using CopBot.RoutingEval;
 // Usage: CopBot.RoutingEval <site folder> [--tune] [--via-storage <connection string>]
 //        CopBot.RoutingEval --signals <site folder> <site folder> ... (the study of extra signals, see SignalStudy)
 //        CopBot.RoutingEval --mixture <site folder> <site folder> ... (mixture of priors and answer text, see MixtureStudy)
+//        CopBot.RoutingEval --nonlinear <site folder> <site folder> ... (boosted trees and feedback, see NonlinearStudy)
 if (args.Length > 1 && args[0] == "--signals")
 {
     SignalStudy.Run([.. args.Skip(1)]);
@@ -14,6 +15,12 @@ if (args.Length > 1 && args[0] == "--signals")
 if (args.Length > 1 && args[0] == "--mixture")
 {
     MixtureStudy.Run([.. args.Skip(1)]);
+    return 0;
+}
+
+if (args.Length > 1 && args[0] == "--nonlinear")
+{
+    NonlinearStudy.Run([.. args.Skip(1)]);
     return 0;
 }
 
