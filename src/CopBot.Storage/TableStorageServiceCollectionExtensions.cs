@@ -50,9 +50,13 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<IContributionCreditStore, TableContributionCreditStore>();
         services.AddSingleton<IDuplicateOfferStore, TableDuplicateOfferStore>();
         services.AddSingleton<IKnowledgeGapStore, TableKnowledgeGapStore>();
-        services.AddSingleton<IDiscussionStore, TableDiscussionStore>();
-        services.AddSingleton<IConsultationStore, TableConsultationStore>();
-        services.AddSingleton<IWorkingGroupStore, TableWorkingGroupStore>();
+        // Registered by type too, like the query store: the open-request load counts from the tables themselves.
+        services.AddSingleton<TableDiscussionStore>();
+        services.AddSingleton<IDiscussionStore>(sp => sp.GetRequiredService<TableDiscussionStore>());
+        services.AddSingleton<TableConsultationStore>();
+        services.AddSingleton<IConsultationStore>(sp => sp.GetRequiredService<TableConsultationStore>());
+        services.AddSingleton<TableWorkingGroupStore>();
+        services.AddSingleton<IWorkingGroupStore>(sp => sp.GetRequiredService<TableWorkingGroupStore>());
         services.AddSingleton<IContributionStore, TableContributionStore>();
         services.AddSingleton<IRequestThreadIndex, TableRequestThreadIndex>();
         services.AddSingleton<ICommunityChannelStore, TableCommunityChannelStore>();

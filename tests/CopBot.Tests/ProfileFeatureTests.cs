@@ -136,7 +136,7 @@ public sealed class ProfileFeatureTests(AzuriteFixture azurite)
 
         using var response = await bot.PostAsync(Save(bot, "nutrition:4", busyUntil: "", maxOpenRequests: 0));
 
-        Assert.Contains("Saved. No question reaches you while open requests are set to 0.", await CardOfAsync(response), StringComparison.Ordinal);
+        Assert.Contains("Saved. No request (question, discussion, review or working group) reaches you while open requests are set to 0.", await CardOfAsync(response), StringComparison.Ordinal);
         var profile = (await store.GetAsync("default", NewMemberId, CancellationToken.None))!;
         Assert.Null(profile.BusyUntil);
         Assert.Equal(0, profile.MaxOpenRequests);

@@ -1,16 +1,28 @@
 namespace CopBot.Community;
 
 /// <summary>
-/// How many open queries each expert currently holds (asked, not answered, not declined), for the
-/// <see cref="ExpertProfile.MaxOpenRequests"/> cap. Counting is one pass over the community's open queries (the
-/// open index, then the open queries' rows read concurrently), so the counts are cached for <see cref="MaxAge"/>.
-/// Every query write of this instance goes through <see cref="LoadTrackingQueryStore"/>, which adjusts the cached
-/// counts in place by what the write changed (+1 for an expert asked, −1 for one who answered, declined or timed out,
-/// or whose query closed): on this instance the cap is exact without recounting. The full recount after
-/// <see cref="MaxAge"/> is what brings in other instances' writes.
+/// How many open requests each expert currently holds, of every modality, for the
+/// <see cref="ExpertProfile.MaxOpenRequests"/> cap: queries where they are asked and have not answered or declined,
+/// and discussion, consultation and working-group invitations they have not answered yet (see
+/// <see cref="OpenInvitations"/>). Counting is one pass over the community's open requests, every modality at once
+/// (each lists its open index, then reads the rows concurrently: about one round trip on the routing turn), so the
+/// counts are cached for <see cref="MaxAge"/>.
+/// Every request write of this instance goes through a tracking store (<see cref="LoadTrackingQueryStore"/>, and
+/// <see cref="LoadTrackingRequestStore{T}"/> for the invitation modalities), which adjusts the cached counts in place
+/// by what the write changed (+1 for an expert asked or invited, −1 for one who answered, declined, timed out or
+/// joined, or whose request closed): on this instance the cap is exact without recounting. Adjusting rather than
+/// forgetting the counts matters for the invitation modalities: most of their writes (contributions, reviews, tasks,
+/// card ids, nudges) change no invitation, and forgetting on each would recount on the next routing. The full recount
+/// after <see cref="MaxAge"/> is what brings in other instances' writes.
 /// </summary>
-public sealed class OpenRequestLoad(IQueryStore queries, TimeProvider clock)
+public sealed class OpenRequestLoad(IQueryStore queries, IReadOnlyList<IOpenInvitationCounter> invitations, TimeProvider clock)
 {
+    /// <summary>Counts queries only (no invitation modality); the host passes every modality's counter.</summary>
+    public OpenRequestLoad(IQueryStore queries, TimeProvider clock)
+        : this(queries, [], clock)
+    {
+    }
+
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
@@ -36,11 +48,10 @@ public sealed class OpenRequestLoad(IQueryStore queries, TimeProvider clock)
             writesAtStart = _writesInFlight == 0 ? _writeEvents : -1;
         }
 
-        // The reads run concurrently: this pass sits on the routing turn, so its latency is one round-trip, not one per
-        // open query. The open index may briefly list a query that is closing or was never written: the row decides.
-        var ids = await queries.ListOpenAsync(community, cancellationToken);
-        var rows = await Task.WhenAll(ids.Select(id => queries.GetAsync(community, id, cancellationToken)));
-        var counted = new Counts(community, now, Count(rows.Where(q => q is { Status: QueryStatus.Open }).Select(q => q!)));
+        // Every modality counts at once: this pass sits on the routing turn, so its latency is one listing and one
+        // round of concurrent reads, not one per modality or per open request.
+        var held = await Task.WhenAll([QueryHoldersAsync(community, cancellationToken), .. invitations.Select(c => c.HoldersAsync(community, cancellationToken))]);
+        var counted = new Counts(community, now, Tally(held.SelectMany(h => h)));
         lock (_gate)
         {
             if (writesAtStart == _writeEvents && _writesInFlight == 0)
@@ -61,7 +72,7 @@ public sealed class OpenRequestLoad(IQueryStore queries, TimeProvider clock)
         }
     }
 
-    /// <summary>A query write of this instance begins; end it with <see cref="WriteEnded"/> or <see cref="WriteFailed"/>.</summary>
+    /// <summary>A request write of this instance begins (any modality); end it with <c>WriteEnded</c> or <see cref="WriteFailed"/>.</summary>
     public void WriteStarting()
     {
         lock (_gate)
@@ -72,17 +83,24 @@ public sealed class OpenRequestLoad(IQueryStore queries, TimeProvider clock)
     }
 
     /// <summary>
-    /// The write left <paramref name="after"/> where <paramref name="before"/> was (null before: there was no row; null
-    /// after: nothing was stored): the cached counts move by the difference, so the next routing sees it without a recount.
+    /// The query write left <paramref name="after"/> where <paramref name="before"/> was (null before: there was no row;
+    /// null after: nothing was stored): the cached counts move by the difference, so the next routing sees it without a recount.
     /// </summary>
-    public void WriteEnded(QueryRequest? before, QueryRequest? after)
+    public void WriteEnded(QueryRequest? before, QueryRequest? after) =>
+        WriteEnded(after?.Community, Holders(before), Holders(after));
+
+    /// <summary>
+    /// A write of any modality ended: in <paramref name="community"/> (null: nothing was stored) the written request's
+    /// open slots went from <paramref name="heldBefore"/> to <paramref name="heldAfter"/> (one member id per slot).
+    /// </summary>
+    public void WriteEnded(string? community, IEnumerable<string> heldBefore, IEnumerable<string> heldAfter)
     {
-        var change = after is null ? [] : Difference(before, after);
+        var change = community is null ? [] : Difference(heldBefore, heldAfter);
         lock (_gate)
         {
             _writeEvents++;
             _writesInFlight--;
-            if (change.Count > 0 && _cached is { } cached && cached.Community == after!.Community)
+            if (change.Count > 0 && _cached is { } cached && cached.Community == community)
             {
                 _cached = cached with { PerExpert = Apply(cached.PerExpert, change) };
             }
@@ -107,20 +125,20 @@ public sealed class OpenRequestLoad(IQueryStore queries, TimeProvider clock)
     public static IReadOnlyDictionary<string, int> Count(IEnumerable<QueryRequest> openQueries)
     {
         ArgumentNullException.ThrowIfNull(openQueries);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var expert in openQueries.Where(q => q.Status == QueryStatus.Open).SelectMany(q => q.Experts).Where(e => e.State == AssignmentState.Asked))
-        {
-            counts[expert.ExpertId] = counts.GetValueOrDefault(expert.ExpertId) + 1;
-        }
-
-        return counts;
+        return Tally(openQueries.SelectMany(Holders));
     }
 
-    /// <summary>What one query's write changes in <see cref="Count"/>: per expert, slots taken (+) or freed (−).</summary>
-    internal static Dictionary<string, int> Difference(QueryRequest? before, QueryRequest after)
+    /// <summary>One expert id per slot the query holds (see <see cref="Count"/>); none for a closed query or no row.</summary>
+    public static IEnumerable<string> Holders(QueryRequest? query) =>
+        query is { Status: QueryStatus.Open }
+            ? query.Experts.Where(e => e.State == AssignmentState.Asked).Select(e => e.ExpertId)
+            : [];
+
+    /// <summary>What one write changes: per expert, slots taken (+) or freed (−).</summary>
+    internal static Dictionary<string, int> Difference(IEnumerable<string> heldBefore, IEnumerable<string> heldAfter)
     {
-        var change = new Dictionary<string, int>(Count([after]), StringComparer.Ordinal);
-        foreach (var (expert, held) in Count(before is null ? [] : [before]))
+        var change = new Dictionary<string, int>(Tally(heldAfter), StringComparer.Ordinal);
+        foreach (var (expert, held) in Tally(heldBefore))
         {
             change[expert] = change.GetValueOrDefault(expert) - held;
         }
@@ -131,6 +149,25 @@ public sealed class OpenRequestLoad(IQueryStore queries, TimeProvider clock)
         }
 
         return change;
+    }
+
+    private static Dictionary<string, int> Tally(IEnumerable<string> holders)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var expert in holders)
+        {
+            counts[expert] = counts.GetValueOrDefault(expert) + 1;
+        }
+
+        return counts;
+    }
+
+    // The open index may briefly list a query that is closing or was never written: the row decides.
+    private async Task<IReadOnlyList<string>> QueryHoldersAsync(string community, CancellationToken cancellationToken)
+    {
+        var ids = await queries.ListOpenAsync(community, cancellationToken);
+        var rows = await Task.WhenAll(ids.Select(id => queries.GetAsync(community, id, cancellationToken)));
+        return [.. rows.SelectMany(Holders)];
     }
 
     private static Dictionary<string, int> Apply(IReadOnlyDictionary<string, int> counts, Dictionary<string, int> change)

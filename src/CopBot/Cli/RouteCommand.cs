@@ -67,7 +67,9 @@ internal static class RouteCommand
         var clock = provider.GetRequiredService<TimeProvider>();
         var feedback = new RoutingFeedbackHolder();
         feedback.Replace(await provider.GetRequiredService<IRoutingFeedbackStore>().ListAsync(community, cancellationToken));
-        var builder = new RoutingContextBuilder(new OpenRequestLoad(provider.GetRequiredService<IQueryStore>(), clock), feedback, clock);
+        var invitations = OpenInvitationCounters.Of(
+            provider.GetRequiredService<IDiscussionStore>(), provider.GetRequiredService<IConsultationStore>(), provider.GetRequiredService<IWorkingGroupStore>());
+        var builder = new RoutingContextBuilder(new OpenRequestLoad(provider.GetRequiredService<IQueryStore>(), invitations, clock), feedback, clock);
         return await builder.BuildAsync(community, cancellationToken);
     }
 

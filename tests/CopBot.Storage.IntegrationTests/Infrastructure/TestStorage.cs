@@ -51,6 +51,8 @@ internal sealed class TestStorage : IAsyncLifetime
 
     public TableConsultationStore Consultations() => new(Tables, Logger.For<TableConsultationStore>());
 
+    public TableWorkingGroupStore WorkingGroups() => new(Tables, Logger.For<TableWorkingGroupStore>());
+
     public TableContributionStore Contributions() => new(Tables);
 
     public TableRequestThreadIndex Threads() => new(Tables);

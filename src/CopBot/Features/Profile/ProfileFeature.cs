@@ -63,7 +63,7 @@ public sealed class ProfileFeature(
 
     private static string SavedMessage(ExpertProfile saved, DateTimeOffset now) =>
         saved.IsBusyAt(now) ? $"Saved. No question reaches you before {saved.BusyUntil!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}."
-        : saved.MaxOpenRequests == 0 ? "Saved. No question reaches you while open requests are set to 0."
+        : saved.MaxOpenRequests == 0 ? "Saved. No request (question, discussion, review or working group) reaches you while open requests are set to 0."
         : "Saved. Questions on these topics can now reach you.";
 
     // A busy-until date that has passed shows as available: routing ignores it too.

@@ -14,10 +14,16 @@ public static class QueryServiceCollectionExtensions
         services.AddSingleton(sp => new ExpertIndexHolder(ExpertIndex.Empty(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueryOptions>>().Value.Community)));
         services.AddSingleton(new ExpertRanker(new RoutingOptions()));
         services.AddSingleton<RoutingFeedbackHolder>();
-        // The load counts from the table itself; every other user of IQueryStore writes through the tracking store,
-        // which keeps the load's cached counts exact on this instance (see OpenRequestLoad).
-        services.AddSingleton(sp => new OpenRequestLoad(sp.GetRequiredService<TableQueryStore>(), sp.GetRequiredService<TimeProvider>()));
+        // The load counts every modality from the tables themselves; every other user of the request stores writes
+        // through the tracking stores, which keep the load's cached counts exact on this instance (see OpenRequestLoad).
+        services.AddSingleton(sp => new OpenRequestLoad(
+            sp.GetRequiredService<TableQueryStore>(),
+            OpenInvitationCounters.Of(sp.GetRequiredService<TableDiscussionStore>(), sp.GetRequiredService<TableConsultationStore>(), sp.GetRequiredService<TableWorkingGroupStore>()),
+            sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IQueryStore>(sp => new LoadTrackingQueryStore(sp.GetRequiredService<TableQueryStore>(), sp.GetRequiredService<OpenRequestLoad>())));
+        services.Replace(ServiceDescriptor.Singleton<IDiscussionStore>(sp => new LoadTrackingDiscussionStore(sp.GetRequiredService<TableDiscussionStore>(), sp.GetRequiredService<OpenRequestLoad>())));
+        services.Replace(ServiceDescriptor.Singleton<IConsultationStore>(sp => new LoadTrackingConsultationStore(sp.GetRequiredService<TableConsultationStore>(), sp.GetRequiredService<OpenRequestLoad>())));
+        services.Replace(ServiceDescriptor.Singleton<IWorkingGroupStore>(sp => new LoadTrackingWorkingGroupStore(sp.GetRequiredService<TableWorkingGroupStore>(), sp.GetRequiredService<OpenRequestLoad>())));
         services.AddSingleton<RoutingContextBuilder>();
         services.AddSingleton<IExpertFinder, IndexedExpertFinder>();
         services.AddHostedService<ExpertIndexRefresher>();
