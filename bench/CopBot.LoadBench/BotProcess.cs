@@ -10,8 +10,9 @@ internal sealed class BotProcess : IDisposable
 {
     private readonly Process _process;
 
-    private BotProcess(string name, Process process, int port)
+    private BotProcess(string name, Process process, int port, System.Collections.Concurrent.ConcurrentQueue<SlowTurn> slowTurns)
     {
+        SlowTurns = slowTurns;
         Name = name;
         _process = process;
         Port = port;
@@ -22,6 +23,9 @@ internal sealed class BotProcess : IDisposable
     public int Port { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The slow-turn warnings the bot has logged so far (CopBot's <c>CopBot__SlowTurnWarning</c>), in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<SlowTurn> SlowTurns { get; }
 
     public Uri MessagesUri => new($"http://127.0.0.1:{Port}/api/messages");
 
@@ -41,11 +45,12 @@ internal sealed class BotProcess : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
+        var slowTurns = new System.Collections.Concurrent.ConcurrentQueue<SlowTurn>();
+        process.OutputDataReceived += (_, e) => Keep(output, slowTurns, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, slowTurns, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new BotProcess(name, process, port);
+        var bot = new BotProcess(name, process, port, slowTurns);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -90,10 +95,16 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>Keeps the last lines of output for error messages, and drains the pipe so the bot never blocks on it.</summary>
-    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, System.Collections.Concurrent.ConcurrentQueue<SlowTurn> slowTurns, string? line)
     {
         if (line is null)
         {
+            return;
+        }
+
+        if (SlowTurn.TryParse(line) is { } slow)
+        {
+            slowTurns.Enqueue(slow);
             return;
         }
 

@@ -54,10 +54,12 @@ async Task MeasureAsync(BotProcess bot, bool soak)
     cpu.AddRange(meter.PerRequest(bot.Name, peak.Completed));
     Console.Error.WriteLine($"{bot.Name}: peak {peak.RequestsPerSecond:F0}/s");
     var half = peak.RequestsPerSecond / 2;
+    var slowBefore = bot.SlowTurns.Count;
     await using (var probe = await StallProbe.StartAsync(http, bot, azurite.ConnectionString))
     {
         results.Add(await load.OpenLoopAsync(bot, $"half of peak ({half:F0}/s)", half, options.Duration, options.Conversations));
-        probes.Add(ProbeSamples.From(bot.Name, probe));
+        await Task.Delay(500); // the bot's last log lines of the phase
+        probes.Add(ProbeSamples.From(bot.Name, probe, [.. bot.SlowTurns.Skip(slowBefore)]));
     }
 
     if (soak && options.Soak > TimeSpan.Zero)
@@ -88,6 +90,7 @@ using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll],
     ["ConnectionStrings__Tables"] = options.TableAuth == TableAuth.Sas ? SasConnectionString.For(azurite) : azurite.ConnectionString,
     ["CopBot__TablePrefix"] = "Load" + Guid.NewGuid().ToString("N")[..8],
     ["Logging__LogLevel__Default"] = "Warning",
+    ["CopBot__SlowTurnWarning"] = "00:00:00.100",
 }, Healthy))
 {
     await MeasureAsync(copBot, soak: true);

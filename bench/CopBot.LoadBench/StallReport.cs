@@ -4,9 +4,9 @@ using System.Text;
 namespace CopBot.LoadBench;
 
 /// <summary>What the <see cref="StallProbe"/> saw during one bot's half-of-peak phase.</summary>
-internal sealed record ProbeSamples(string Bot, (int Second, double Ms)[] Generator, (int Second, double Ms)[] BotPipeline, (int Second, double Ms)[] Storage)
+internal sealed record ProbeSamples(string Bot, (int Second, double Ms)[] Generator, (int Second, double Ms)[] BotPipeline, (int Second, double Ms)[] Storage, SlowTurn[] SlowTurns)
 {
-    public static ProbeSamples From(string bot, StallProbe probe) => new(bot, [.. probe.Generator], [.. probe.Bot], [.. probe.Storage]);
+    public static ProbeSamples From(string bot, StallProbe probe, SlowTurn[] slowTurns) => new(bot, [.. probe.Generator], [.. probe.Bot], [.. probe.Storage], slowTurns);
 }
 
 /// <summary>The slow seconds of a half-of-peak phase beside what each probe measured in the same second.</summary>
@@ -37,6 +37,14 @@ internal static class StallReport
 
         bool Other(int s) => !slowSeconds.Contains(s);
         text.AppendLine(inv, $"  | the other seconds (max) | {seconds.Where(s => Other(s.Second)).Select(s => s.P99).DefaultIfEmpty(double.NaN).Max():F1} | {Max(probes.Generator, Other):F1} | {Max(probes.BotPipeline, Other):F1} | {Max(probes.Storage, Other):F1} |");
+        if (probes.SlowTurns.Length > 0)
+        {
+            var slowTurns = probes.SlowTurns;
+            double Share(Func<SlowTurn, double> stage) => slowTurns.Sum(stage) / slowTurns.Sum(t => t.Total);
+            text.AppendLine();
+            text.AppendLine(inv, $"  The bot itself logged {slowTurns.Length} turns of 100 ms or more in this phase (its slow-turn warning), the longest {slowTurns.Max(t => t.Total):F0} ms. Where their time went, summed over them: once-only claim {Share(t => t.Claim):P0}, contact record {Share(t => t.Contact):P0}, handler {Share(t => t.Handler):P0} (of which connector calls {Share(t => t.Connector):P0}); the remainder is between the stages.");
+        }
+
         text.AppendLine();
     }
 

@@ -36,4 +36,11 @@ public sealed class CopBotOptions
     /// </summary>
     [Range(1, 100_000)]
     public int MaxConcurrentTurns { get; set; } = 256;
+
+    /// <summary>
+    /// A turn that takes at least this long (from the once-only claim to the handler's end) is logged as a warning with
+    /// where its time went: claim, contact record, handler, connector calls. Zero turns the warning off. Teams gives
+    /// a turn 15 s; a second is already slow for a chat reply.
+    /// </summary>
+    public TimeSpan SlowTurnWarning { get; set; } = TimeSpan.FromSeconds(1);
 }

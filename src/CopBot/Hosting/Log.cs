@@ -60,6 +60,9 @@ internal static partial class Log
     [LoggerMessage(19, LogLevel.Warning, "{MaxConcurrentTurns} turns in progress: refused new activities with 503 and Retry-After ({Refused} so far). Storage or the connector is slower than the arrival rate.")]
     public static partial void TurnsRefused(ILogger logger, int maxConcurrentTurns, long refused);
 
+    [LoggerMessage(20, LogLevel.Warning, "Slow turn {ActivityType} ({Route}, activity {ActivityId}): {TotalMs:F0} ms = once-only claim {ClaimMs:F0} ms + contact record {ContactMs:F0} ms + handler {HandlerMs:F0} ms (of which connector calls {ConnectorMs:F0} ms).")]
+    public static partial void SlowTurn(ILogger logger, string? activityType, string route, string? activityId, double totalMs, double claimMs, double contactMs, double handlerMs, double connectorMs);
+
     [LoggerMessage(90, LogLevel.Warning, "Refused a {ActivityType} activity from tenant {TenantId}: not in CopBot:AllowedTenants.")]
     public static partial void TenantRefused(ILogger logger, string tenantId, string? activityType);
 

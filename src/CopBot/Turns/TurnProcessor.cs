@@ -1,8 +1,10 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
 using CopBot.Community;
 using CopBot.Features.Contacts;
 using CopBot.Hosting;
 using CopBot.Protocol;
 using CopBot.Protocol.Connector;
+using Microsoft.Extensions.Options;
 
 namespace CopBot.Turns;
 
@@ -16,6 +18,7 @@ public sealed class TurnProcessor(
     IConnectorClient connector,
     IProcessedActivityStore processedActivities,
     ContactRecorder contacts,
+    IOptions<CopBotOptions> options,
     ILogger<TurnProcessor> logger)
 {
     public const string Apology = "Sorry, something went wrong on my side and I could not finish that. Please try again in a moment.";
@@ -24,6 +27,7 @@ public sealed class TurnProcessor(
     {
         ArgumentNullException.ThrowIfNull(activity);
         var deliveryId = activity.Id;
+        var started = Stopwatch.GetTimestamp();
         if (deliveryId is { Length: > 0 }
             && !await processedActivities.TryBeginAsync(activity.ChannelId!, activity.Conversation!.Id!, deliveryId, cancellationToken))
         {
@@ -31,18 +35,36 @@ public sealed class TurnProcessor(
             return TurnOutcome.Duplicate;
         }
 
-        var turn = new TurnContext(activity, connector);
+        var claimed = Stopwatch.GetTimestamp();
+        var timedConnector = new TimedConnectorClient(connector);
+        var turn = new TurnContext(activity, timedConnector);
         try
         {
             await contacts.RecordAsync(activity, cancellationToken);
+            var recorded = Stopwatch.GetTimestamp();
             var route = await router.DispatchAsync(turn, cancellationToken);
             Log.TurnHandled(logger, activity.Type, route, deliveryId);
+            WarnIfSlow(activity, route, started, claimed, recorded, timedConnector.Elapsed);
             return new TurnOutcome(route, turn.InvokeResponse);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.TurnFailed(logger, ex, activity.Type, deliveryId);
             return await ApologiseAsync(turn, cancellationToken);
+        }
+    }
+
+    // Where a slow turn's time went: the once-only claim and the contact record are storage writes, the handler
+    // includes its storage reads and (counted apart) its calls to the connector.
+    private void WarnIfSlow(Activity activity, string route, long started, long claimed, long recorded, TimeSpan connector)
+    {
+        var threshold = options.Value.SlowTurnWarning;
+        var total = Stopwatch.GetElapsedTime(started);
+        if (threshold > TimeSpan.Zero && total >= threshold)
+        {
+            Log.SlowTurn(
+                logger, activity.Type, route, activity.Id, total.TotalMilliseconds, Stopwatch.GetElapsedTime(started, claimed).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(claimed, recorded).TotalMilliseconds, Stopwatch.GetElapsedTime(recorded).TotalMilliseconds, connector.TotalMilliseconds);
         }
     }
 

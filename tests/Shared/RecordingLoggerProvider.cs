@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CopBot.Protocol.Tests.Authentication;
+namespace CopBot.Testing;
 
 /// <summary>Keeps every formatted log message (and exception text) so tests can check what was written.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
