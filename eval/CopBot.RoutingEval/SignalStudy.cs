@@ -126,35 +126,20 @@ public static class SignalStudy
 
     private static List<Sample> Collect(string folder)
     {
-        var site = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
-        var dump = StackExchangeDump.Load(folder);
-        var evaluation = new Evaluation(dump);
-        var from = evaluation.FirstTestQuestion;
-        var to = dump.Questions.Count;
-        var middle = from + ((to - from) / 2);
-        var position = dump.Questions.Select((q, i) => (q.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        var answerers = dump.Answers.ToLookup(a => a.QuestionId, a => a.OwnerId);
-        var features = new SignalFeatures(dump);
-        var ranker = new ExpertRanker(new RoutingOptions());
+        var site = StudySplits.SiteName(folder);
         var samples = new List<Sample>();
-        var isFixed = false;
-        Ranker Recording() => (state, question, withTags) =>
+        StudySplits.Run(folder, dump =>
         {
-            var query = new RoutingQuery(question.Title + "\n" + question.Body, withTags ? question.Tags : [], question.OwnerId, int.MaxValue);
-            var ranked = ranker.Rank(state.Index, query, new RoutingContext(question.At)).Experts.Select(e => (e.Id, e.Score)).ToList();
-            var column = (isFixed ? 4 : position[question.Id] < middle ? 0 : 2) + (withTags ? 0 : 1);
-            samples.Add(new Sample(
-                site,
-                column,
-                ranked,
-                answerers[question.Id].Where(u => u != question.OwnerId).ToHashSet(StringComparer.Ordinal),
-                ranked.ToDictionary(r => r.Id, r => features.Of(state, question, r.Id), StringComparer.Ordinal)));
-            return [.. ranked.Select(r => r.Id)];
-        };
-        Contender[] contenders = [new("tags", Recording(), true), new("text", Recording(), false)];
-        evaluation.Rolling(contenders, from, to);
-        isFixed = true;
-        evaluation.Fixed(contenders, from, to);
+            var features = new SignalFeatures(dump);
+            var ranker = new ExpertRanker(new RoutingOptions());
+            return (state, question, withTags, cell) =>
+            {
+                var query = new RoutingQuery(question.Title + "\n" + question.Body, withTags ? question.Tags : [], question.OwnerId, int.MaxValue);
+                var ranked = ranker.Rank(state.Index, query, new RoutingContext(question.At)).Experts.Select(e => (e.Id, e.Score)).ToList();
+                samples.Add(new Sample(site, cell.Column, ranked, cell.Relevant, ranked.ToDictionary(r => r.Id, r => features.Of(state, question, r.Id), StringComparer.Ordinal)));
+                return [.. ranked.Select(r => r.Id)];
+            };
+        });
         Console.Error.WriteLine($"{site}: {samples.Count} ranked samples");
         return samples;
     }

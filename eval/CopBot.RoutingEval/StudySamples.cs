@@ -42,38 +42,24 @@ internal sealed record StudySample(string Site, int Column, int Position, double
 /// </summary>
 internal static class StudySamples
 {
-    public static string SiteName(string folder) => Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
-
     public static List<StudySample> Collect(string folder, Func<StackExchangeDump, ExtraFeatures>? extra = null)
     {
-        var site = SiteName(folder);
-        var dump = StackExchangeDump.Load(folder);
-        var evaluation = new Evaluation(dump);
-        var from = evaluation.FirstTestQuestion;
-        var to = dump.Questions.Count;
-        var middle = from + ((to - from) / 2);
-        var position = dump.Questions.Select((q, i) => (q.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        var answerers = dump.Answers.ToLookup(a => a.QuestionId, a => a.OwnerId);
-        var features = new MixtureFeatures();
-        var extraOf = extra?.Invoke(dump);
-        var product = Rankers.Product(new RoutingOptions());
+        var site = StudySplits.SiteName(folder);
         var samples = new List<StudySample>();
-        var isFixed = false;
-        Ranker Recording() => (state, question, withTags) =>
+        StudySplits.Run(folder, dump =>
         {
-            var ranked = product(state, question, withTags);
-            var relevant = answerers[question.Id].Where(u => u != question.OwnerId).ToHashSet(StringComparer.Ordinal);
-            var at = position[question.Id];
-            var column = (isFixed ? 4 : at < middle ? 0 : 2) + (withTags ? 0 : 1);
-            samples.Add(new StudySample(
-                site, column, at, features.Of(state, question, withTags, ranked),
-                extraOf?.Invoke(state, question, withTags, ranked) ?? [], [.. ranked.Select(relevant.Contains)]));
-            return ranked;
-        };
-        Contender[] contenders = [new("tags", Recording(), true), new("text", Recording(), false)];
-        evaluation.Rolling(contenders, from, to);
-        isFixed = true;
-        evaluation.Fixed(contenders, from, to);
+            var features = new MixtureFeatures();
+            var extraOf = extra?.Invoke(dump);
+            var product = Rankers.Product(new RoutingOptions());
+            return (state, question, withTags, cell) =>
+            {
+                var ranked = product(state, question, withTags);
+                samples.Add(new StudySample(
+                    site, cell.Column, cell.Position, features.Of(state, question, withTags, ranked),
+                    extraOf?.Invoke(state, question, withTags, ranked) ?? [], [.. ranked.Select(cell.Relevant.Contains)]));
+                return ranked;
+            };
+        });
         Console.Error.WriteLine($"{site}: {samples.Count} samples");
         return samples;
     }
