@@ -110,7 +110,7 @@ public sealed class ProfileFeatureTests(AzuriteFixture azurite)
         using var saved = await bot.PostAsync(Save(bot, "peatland fire ecology:5", busyUntil: "2026-03-10", maxOpenRequests: "5"));
 
         var card = await CardOfAsync(saved);
-        Assert.Contains("Saved. No question reaches you before 2026-03-10.", card, StringComparison.Ordinal);
+        Assert.Contains("Saved. No request reaches you before 2026-03-10.", card, StringComparison.Ordinal);
         Assert.Contains("Busy until 2026-03-10", card, StringComparison.Ordinal);
         Assert.Contains("up to 5 open requests", card, StringComparison.Ordinal);
         var profile = (await bot.Services.GetRequiredService<IProfileStore>().GetAsync("default", NewMemberId, CancellationToken.None))!;

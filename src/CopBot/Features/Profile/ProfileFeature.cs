@@ -62,9 +62,9 @@ public sealed class ProfileFeature(
         members.FindAsync(options.Value.Community, member, cancellationToken);
 
     private static string SavedMessage(ExpertProfile saved, DateTimeOffset now) =>
-        saved.IsBusyAt(now) ? $"Saved. No question reaches you before {saved.BusyUntil!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}."
+        saved.IsBusyAt(now) ? $"Saved. No request reaches you before {saved.BusyUntil!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}."
         : saved.MaxOpenRequests == 0 ? "Saved. No request (question, discussion, review or working group) reaches you while open requests are set to 0."
-        : "Saved. Questions on these topics can now reach you.";
+        : "Saved. Requests on these topics can now reach you.";
 
     // A busy-until date that has passed shows as available: routing ignores it too.
     private static ProfileView View(ExpertProfile? profile, ChannelAccount member, DateTimeOffset now) => profile is null
