@@ -74,6 +74,9 @@ internal sealed class BotProcess : IDisposable
     /// <summary>Resident set size of the bot process, from /proc (Linux), in MB.</summary>
     public double ResidentMegabytes() => ResidentMegabytesOf(_process.Id);
 
+    /// <summary>The bot's open file descriptors: mostly its sockets (connections from the load, to storage, to the connector).</summary>
+    public int OpenDescriptors() => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
+
     /// <summary>A process's resident set (VmRSS), in MB.</summary>
     public static double ResidentMegabytesOf(int processId)
     {

@@ -86,8 +86,8 @@ internal static class LoadReport
             text.AppendLine();
             text.AppendLine("RSS samples (s → CopBot MB): " + string.Join(", ", rss.Select(s => string.Create(inv, $"{s.Second:F0}→{s.Megabytes:F0}"))));
             text.AppendLine();
-            text.AppendLine("Beside them, the same seconds' requests still unanswered at the load generator (sent, not yet acknowledged) and Azurite's RSS (MB): "
-                + string.Join(", ", rss.Select(s => string.Create(inv, $"{s.Second:F0}→{s.Outstanding}/{s.AzuriteMegabytes:F0}"))));
+            text.AppendLine("Beside them, the same seconds' requests still unanswered at the load generator (sent, not yet acknowledged), CopBot's open file descriptors (mostly sockets) and Azurite's RSS (MB): "
+                + string.Join(", ", rss.Select(s => string.Create(inv, $"{s.Second:F0}→{s.Outstanding}/{s.Descriptors}/{s.AzuriteMegabytes:F0}"))));
         }
         else
         {

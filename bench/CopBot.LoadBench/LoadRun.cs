@@ -153,5 +153,5 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
     }.ToJsonString();
 }
 
-/// <summary>One soak sample: CopBot's and Azurite's resident memory, and the requests sent but not yet acknowledged.</summary>
-internal sealed record SoakSample(double Second, double Megabytes, double AzuriteMegabytes, int Outstanding);
+/// <summary>One soak sample: CopBot's and Azurite's resident memory, the requests sent but not yet acknowledged, CopBot's open descriptors.</summary>
+internal sealed record SoakSample(double Second, double Megabytes, double AzuriteMegabytes, int Outstanding, int Descriptors);

@@ -69,7 +69,7 @@ async Task MeasureAsync(BotProcess bot, bool soak)
         var started = DateTime.UtcNow;
         var azuriteId = azurite.ProcessId ?? throw new InvalidOperationException("Azurite stopped.");
         SoakSample Sample(int outstanding) =>
-            new((DateTime.UtcNow - started).TotalSeconds, bot.ResidentMegabytes(), BotProcess.ResidentMegabytesOf(azuriteId), outstanding);
+            new((DateTime.UtcNow - started).TotalSeconds, bot.ResidentMegabytes(), BotProcess.ResidentMegabytesOf(azuriteId), outstanding, bot.OpenDescriptors());
         rss.Add(Sample(0));
         results.Add(await load.OpenLoopAsync(bot, $"soak ({soakRate:F0}/s)", soakRate, options.Soak, options.Conversations, outstanding =>
         {
