@@ -22,9 +22,9 @@ internal sealed class StallProbe : IAsyncDisposable
     {
         _loops =
         [
-            LoopAsync(Generator, async ct => await Task.Delay(Interval, ct)),
-            LoopAsync(Bot, async ct => (await http.GetAsync(botProbeUri, ct)).Dispose()),
-            LoopAsync(Storage, async ct => await table.GetEntityIfExistsAsync<TableEntity>("probe", "missing", cancellationToken: ct)),
+            LoopAsync(Generator, async ct => await Task.Delay(Interval, ct), isTimer: true),
+            LoopAsync(Bot, async ct => (await http.GetAsync(botProbeUri, ct)).Dispose(), isTimer: false),
+            LoopAsync(Storage, async ct => await table.GetEntityIfExistsAsync<TableEntity>("probe", "missing", cancellationToken: ct), isTimer: false),
         ];
     }
 
@@ -57,9 +57,9 @@ internal sealed class StallProbe : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task LoopAsync(ConcurrentBag<(int, double)> samples, Func<CancellationToken, Task> probe)
+    // A timer probe records how late its delay fired and loops at once; the others wait the interval between requests.
+    private async Task LoopAsync(ConcurrentBag<(int, double)> samples, Func<CancellationToken, Task> probe, bool isTimer)
     {
-        var isTimer = ReferenceEquals(samples, Generator);
         while (!_stop.IsCancellationRequested)
         {
             var second = (int)_clock.Elapsed.TotalSeconds;

@@ -21,7 +21,7 @@ public sealed class SlowTurnWarningTests(AzuriteFixture azurite)
             return null;
         };
 
-        using (var response = await bot.PostAsync(Help(bot, "slow-1")))
+        using (var response = await bot.PostAsync(bot.HelpMessage("slow-1")))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
@@ -40,7 +40,7 @@ public sealed class SlowTurnWarningTests(AzuriteFixture azurite)
         var logs = new RecordingLoggerProvider();
         await using (var bot = await StartAsync(logs, threshold: "00:00:10"))
         {
-            using var response = await bot.PostAsync(Help(bot, "quick-1"));
+            using var response = await bot.PostAsync(bot.HelpMessage("quick-1"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -52,7 +52,7 @@ public sealed class SlowTurnWarningTests(AzuriteFixture azurite)
                 await Task.Delay(100, ct);
                 return null;
             };
-            using var response = await bot.PostAsync(Help(bot, "off-1"));
+            using var response = await bot.PostAsync(bot.HelpMessage("off-1"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -67,12 +67,4 @@ public sealed class SlowTurnWarningTests(AzuriteFixture azurite)
             azurite,
             configureServices: services => services.AddSingleton<ILoggerProvider>(logs),
             settings: new Dictionary<string, string?> { ["CopBot:SlowTurnWarning"] = threshold });
-
-    private static System.Text.Json.Nodes.JsonObject Help(BotHarness bot, string id)
-    {
-        var message = bot.Payload("personal-message");
-        message["id"] = id;
-        message["text"] = "help";
-        return message;
-    }
 }

@@ -22,10 +22,10 @@ public sealed class TurnAdmissionTests(AzuriteFixture azurite)
         };
 
         // The first turn stays in progress: its reply is held by the connector.
-        var first = bot.PostUndrainedAsync(Message(bot, "admission-1"));
+        var first = bot.PostUndrainedAsync(bot.HelpMessage("admission-1"));
         await replyHeld.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
-        var second = Message(bot, "admission-2");
+        var second = bot.HelpMessage("admission-2");
         using (var refused = await bot.PostUndrainedAsync(second))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -47,13 +47,5 @@ public sealed class TurnAdmissionTests(AzuriteFixture azurite)
 
         Assert.Equal(repliesBefore + 1, bot.Sent.Count);
         Assert.Contains("admission-2", bot.Sent[^1].Path, StringComparison.Ordinal);
-    }
-
-    private static System.Text.Json.Nodes.JsonObject Message(BotHarness bot, string id)
-    {
-        var message = bot.Payload("personal-message");
-        message["id"] = id;
-        message["text"] = "help";
-        return message;
     }
 }

@@ -15,7 +15,7 @@ namespace CopBot.Community;
 /// card ids, nudges) change no invitation, and forgetting on each would recount on the next routing. The full recount
 /// after <see cref="MaxAge"/> is what brings in other instances' writes.
 /// </summary>
-public sealed class OpenRequestLoad(IQueryStore queries, IReadOnlyList<IOpenInvitationCounter> invitations, TimeProvider clock)
+public sealed class OpenRequestLoad(IQueryStore queries, IReadOnlyList<IOpenRequestCounter> invitations, TimeProvider clock)
 {
     /// <summary>Counts queries only (no invitation modality); the host passes every modality's counter.</summary>
     public OpenRequestLoad(IQueryStore queries, TimeProvider clock)
@@ -24,6 +24,9 @@ public sealed class OpenRequestLoad(IQueryStore queries, IReadOnlyList<IOpenInvi
     }
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    // Queries are counted like any other modality: asked experts of open queries hold the slots.
+    private readonly IReadOnlyList<IOpenRequestCounter> _counters = [new OpenRequestCounter<QueryRequest>(queries, Holders), .. invitations];
 
     private readonly Lock _gate = new();
     private Counts? _cached;
@@ -50,7 +53,7 @@ public sealed class OpenRequestLoad(IQueryStore queries, IReadOnlyList<IOpenInvi
 
         // Every modality counts at once: this pass sits on the routing turn, so its latency is one listing and one
         // round of concurrent reads, not one per modality or per open request.
-        var held = await Task.WhenAll([QueryHoldersAsync(community, cancellationToken), .. invitations.Select(c => c.HoldersAsync(community, cancellationToken))]);
+        var held = await Task.WhenAll([.. _counters.Select(c => c.HoldersAsync(community, cancellationToken))]);
         var counted = new Counts(community, now, Tally(held.SelectMany(h => h)));
         lock (_gate)
         {
@@ -81,13 +84,6 @@ public sealed class OpenRequestLoad(IQueryStore queries, IReadOnlyList<IOpenInvi
             _writesInFlight++;
         }
     }
-
-    /// <summary>
-    /// The query write left <paramref name="after"/> where <paramref name="before"/> was (null before: there was no row;
-    /// null after: nothing was stored): the cached counts move by the difference, so the next routing sees it without a recount.
-    /// </summary>
-    public void WriteEnded(QueryRequest? before, QueryRequest? after) =>
-        WriteEnded(after?.Community, Holders(before), Holders(after));
 
     /// <summary>
     /// A write of any modality ended: in <paramref name="community"/> (null: nothing was stored) the written request's
@@ -160,14 +156,6 @@ public sealed class OpenRequestLoad(IQueryStore queries, IReadOnlyList<IOpenInvi
         }
 
         return counts;
-    }
-
-    // The open index may briefly list a query that is closing or was never written: the row decides.
-    private async Task<IReadOnlyList<string>> QueryHoldersAsync(string community, CancellationToken cancellationToken)
-    {
-        var ids = await queries.ListOpenAsync(community, cancellationToken);
-        var rows = await Task.WhenAll(ids.Select(id => queries.GetAsync(community, id, cancellationToken)));
-        return [.. rows.SelectMany(Holders)];
     }
 
     private static Dictionary<string, int> Apply(IReadOnlyDictionary<string, int> counts, Dictionary<string, int> change)

@@ -31,7 +31,7 @@ public class OpenInvitationLoadTests(AzuriteFixture azurite) : StorageTest(azuri
     private static GroupMember Member(string id, string role, GroupMemberState state) => new(id, "Name of " + id, role, []) { State = state };
 
     private OpenRequestLoad Load(IQueryStore? queries = null) =>
-        new(queries ?? Storage.Queries(), OpenInvitationCounters.Of(Storage.Discussions(), Storage.Consultations(), Storage.WorkingGroups()), Storage.Time);
+        new(queries ?? Storage.Queries(), OpenRequestCounters.Of(Storage.Discussions(), Storage.Consultations(), Storage.WorkingGroups()), Storage.Time);
 
     [Fact]
     public async Task CountsAsync_Discussions_CountsInviteesWhoHaveNotRepliedOrDeclinedInOpenOnes()
@@ -166,9 +166,9 @@ public class OpenInvitationLoadTests(AzuriteFixture azurite) : StorageTest(azuri
         var load = new OpenRequestLoad(
             new GatedQueries(Storage.Queries(), Arrive),
             [
-                new OpenInvitationCounter<Discussion>(new GatedListing<Discussion>(Storage.Discussions(), Arrive), OpenInvitations.Of),
-                new OpenInvitationCounter<Consultation>(new GatedListing<Consultation>(Storage.Consultations(), Arrive), OpenInvitations.Of),
-                new OpenInvitationCounter<WorkingGroup>(new GatedListing<WorkingGroup>(Storage.WorkingGroups(), Arrive), OpenInvitations.Of),
+                new OpenRequestCounter<Discussion>(new GatedListing<Discussion>(Storage.Discussions(), Arrive), OpenInvitations.Of),
+                new OpenRequestCounter<Consultation>(new GatedListing<Consultation>(Storage.Consultations(), Arrive), OpenInvitations.Of),
+                new OpenRequestCounter<WorkingGroup>(new GatedListing<WorkingGroup>(Storage.WorkingGroups(), Arrive), OpenInvitations.Of),
             ],
             Storage.Time);
 

@@ -148,6 +148,15 @@ public sealed class BotHarness : IAsyncDisposable
         return activity;
     }
 
+    /// <summary>The recorded personal-chat message asking for <c>help</c>, with its own activity id.</summary>
+    public JsonObject HelpMessage(string id)
+    {
+        var message = Payload("personal-message");
+        message["id"] = id;
+        message["text"] = "help";
+        return message;
+    }
+
     /// <summary>A valid channel token for this activity (issuer, audience, endorsement, serviceurl all right).</summary>
     public string TokenFor(JsonObject activity) =>
         Issuer!.CreateToken(new LoopbackTokenOptions { Audience = AppId, ServiceUrl = (string?)activity["serviceUrl"] });

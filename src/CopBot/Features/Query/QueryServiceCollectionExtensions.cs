@@ -18,7 +18,7 @@ public static class QueryServiceCollectionExtensions
         // through the tracking stores, which keep the load's cached counts exact on this instance (see OpenRequestLoad).
         services.AddSingleton(sp => new OpenRequestLoad(
             sp.GetRequiredService<TableQueryStore>(),
-            OpenInvitationCounters.Of(sp.GetRequiredService<TableDiscussionStore>(), sp.GetRequiredService<TableConsultationStore>(), sp.GetRequiredService<TableWorkingGroupStore>()),
+            OpenRequestCounters.Of(sp.GetRequiredService<TableDiscussionStore>(), sp.GetRequiredService<TableConsultationStore>(), sp.GetRequiredService<TableWorkingGroupStore>()),
             sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IQueryStore>(sp => new LoadTrackingQueryStore(sp.GetRequiredService<TableQueryStore>(), sp.GetRequiredService<OpenRequestLoad>())));
         services.Replace(ServiceDescriptor.Singleton<IDiscussionStore>(sp => new LoadTrackingDiscussionStore(sp.GetRequiredService<TableDiscussionStore>(), sp.GetRequiredService<OpenRequestLoad>())));

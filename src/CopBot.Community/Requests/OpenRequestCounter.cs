@@ -1,9 +1,9 @@
 namespace CopBot.Community;
 
-/// <summary>One modality's share of <see cref="OpenRequestLoad"/>: who holds its open invitations.</summary>
-public interface IOpenInvitationCounter
+/// <summary>One modality's share of <see cref="OpenRequestLoad"/>: who holds its open requests (asked experts, invitees).</summary>
+public interface IOpenRequestCounter
 {
-    /// <summary>One member id per open invitation of the community's open requests of this modality.</summary>
+    /// <summary>One member id per slot held in the community's open requests of this modality.</summary>
     Task<IReadOnlyList<string>> HoldersAsync(string community, CancellationToken cancellationToken);
 }
 
@@ -11,7 +11,7 @@ public interface IOpenInvitationCounter
 /// Counts a modality from its store: the open index, then the open requests' rows read concurrently (one round trip
 /// after the listing, not one per request). The index may briefly list a request that is closing: the row decides.
 /// </summary>
-public sealed class OpenInvitationCounter<T>(IRequestStore<T> store, Func<T, IEnumerable<string>> holders) : IOpenInvitationCounter
+public sealed class OpenRequestCounter<T>(IRequestStore<T> store, Func<T, IEnumerable<string>> holders) : IOpenRequestCounter
     where T : class
 {
     public async Task<IReadOnlyList<string>> HoldersAsync(string community, CancellationToken cancellationToken)
@@ -23,12 +23,12 @@ public sealed class OpenInvitationCounter<T>(IRequestStore<T> store, Func<T, IEn
 }
 
 /// <summary>The counters of the three invitation modalities, over their undecorated stores.</summary>
-public static class OpenInvitationCounters
+public static class OpenRequestCounters
 {
-    public static IReadOnlyList<IOpenInvitationCounter> Of(IDiscussionStore discussions, IConsultationStore consultations, IWorkingGroupStore groups) =>
+    public static IReadOnlyList<IOpenRequestCounter> Of(IDiscussionStore discussions, IConsultationStore consultations, IWorkingGroupStore groups) =>
     [
-        new OpenInvitationCounter<Discussion>(discussions, OpenInvitations.Of),
-        new OpenInvitationCounter<Consultation>(consultations, OpenInvitations.Of),
-        new OpenInvitationCounter<WorkingGroup>(groups, OpenInvitations.Of),
+        new OpenRequestCounter<Discussion>(discussions, OpenInvitations.Of),
+        new OpenRequestCounter<Consultation>(consultations, OpenInvitations.Of),
+        new OpenRequestCounter<WorkingGroup>(groups, OpenInvitations.Of),
     ];
 }
