@@ -73,7 +73,15 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         return new LoadResult(bot.Name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
     }
 
-    public async Task<LoadResult> OpenLoopAsync(BotProcess bot, string phase, double perSecond, TimeSpan duration, int conversations, Action<int>? everySecond = null)
+    public Task<LoadResult> OpenLoopAsync(BotProcess bot, string phase, double perSecond, TimeSpan duration, int conversations, Action<int>? everySecond = null) =>
+        OpenLoopAsync(bot.Name, phase, perSecond, duration, conversations, (conversation, _) => PostAsync(bot, conversation), everySecond);
+
+    /// <summary>
+    /// The open loop over any turn: <paramref name="send"/> gets the conversation and the request's sequence number and
+    /// says whether it succeeded (the storage floor runs the bot's storage calls through the same schedule).
+    /// </summary>
+    public static async Task<LoadResult> OpenLoopAsync(
+        string name, string phase, double perSecond, TimeSpan duration, int conversations, Func<int, long, Task<bool>> send, Action<int>? everySecond = null)
     {
         var acks = new System.Collections.Concurrent.ConcurrentBag<(int, double)>();
         var failed = 0;
@@ -89,9 +97,10 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
                 var scheduled = Stopwatch.GetTimestamp();
                 var second = (int)clock.Elapsed.TotalSeconds;
                 var conversation = (int)(sent % conversations);
+                var sequence = sent;
                 inFlight.Add(Task.Run(async () =>
                 {
-                    if (await PostAsync(bot, conversation))
+                    if (await send(conversation, sequence))
                     {
                         acks.Add((second, Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds));
                     }
@@ -113,8 +122,12 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         }
 
         await Task.WhenAll(inFlight);
-        return new LoadResult(bot.Name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
+        return new LoadResult(name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
     }
+
+    public static string ConversationId(int conversation) => $"a:load-conversation-{conversation}";
+
+    public static string AadObjectId(int conversation) => $"00000000-0000-4000-8000-{conversation:D12}";
 
     private async Task<bool> PostAsync(BotProcess bot, int conversation)
     {
@@ -143,8 +156,8 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
         ["channelId"] = "msteams",
         ["serviceUrl"] = serviceUrl,
-        ["from"] = new JsonObject { ["id"] = $"29:load-user-{conversation}", ["name"] = $"Load user {conversation}", ["aadObjectId"] = $"00000000-0000-4000-8000-{conversation:D12}" },
-        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d", ["id"] = $"a:load-conversation-{conversation}" },
+        ["from"] = new JsonObject { ["id"] = $"29:load-user-{conversation}", ["name"] = $"Load user {conversation}", ["aadObjectId"] = AadObjectId(conversation) },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d", ["id"] = ConversationId(conversation) },
         ["recipient"] = new JsonObject { ["id"] = "28:copbot-load", ["name"] = "CopBot" },
         ["text"] = texts[(int)(sequence % texts.Count)],
         ["textFormat"] = "plain",

@@ -36,7 +36,7 @@ async Task<bool> Healthy(int port, string _)
     }
 }
 
-async Task MeasureAsync(BotProcess bot, bool soak)
+async Task MeasureAsync(BotProcess bot, bool soak, StorageFloor? floor = null)
 {
     Console.Error.WriteLine($"{bot.Name}: warm-up");
     // Every conversation once, reported on its own: a first contact is dearer (CopBot records how to reach the member).
@@ -62,6 +62,14 @@ async Task MeasureAsync(BotProcess bot, bool soak)
         probes.Add(ProbeSamples.From(bot.Name, probe, [.. bot.SlowTurns.Skip(slowBefore)]));
     }
 
+    if (floor is not null)
+    {
+        // The bot idles meanwhile: what its storage calls alone take at the same rate is the floor under its acks.
+        Console.Error.WriteLine($"{bot.Name}: storage floor at {half:F0}/s");
+        await LoadRun.OpenLoopAsync(StorageFloor.Name, "warm-up", half, TimeSpan.FromSeconds(5), options.Conversations, floor.TurnAsync); // its clients' first calls
+        results.Add(await LoadRun.OpenLoopAsync(StorageFloor.Name, $"half of CopBot's peak ({half:F0}/s)", half, options.Duration, options.Conversations, floor.TurnAsync));
+    }
+
     if (soak && options.Soak > TimeSpan.Zero)
     {
         var soakRate = options.SoakRate ?? half;
@@ -83,17 +91,19 @@ async Task MeasureAsync(BotProcess bot, bool soak)
 }
 
 var repliesBefore = connector.Replies;
+var tablePrefix = "Load" + Guid.NewGuid().ToString("N")[..8];
+using var floor = StorageFloor.Create(azurite.ConnectionString, tablePrefix, options.Texts);
 using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll], new Dictionary<string, string>
 {
     ["ASPNETCORE_URLS"] = "http://127.0.0.1:{port}",
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
     ["ConnectionStrings__Tables"] = options.TableAuth == TableAuth.Sas ? SasConnectionString.For(azurite) : azurite.ConnectionString,
-    ["CopBot__TablePrefix"] = "Load" + Guid.NewGuid().ToString("N")[..8],
+    ["CopBot__TablePrefix"] = tablePrefix,
     ["Logging__LogLevel__Default"] = "Warning",
     ["CopBot__SlowTurnWarning"] = "00:00:00.100",
 }, Healthy))
 {
-    await MeasureAsync(copBot, soak: true);
+    await MeasureAsync(copBot, soak: true, floor);
 }
 
 var copBotReplies = connector.Replies - repliesBefore;

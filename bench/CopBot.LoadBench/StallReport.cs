@@ -20,7 +20,7 @@ internal static class StallReport
         var seconds = half.SecondByP99();
         var slow = seconds.Where(s => s.P99 > SlowMs).ToList();
         var worst = seconds.MaxBy(s => s.P99);
-        text.AppendLine(inv, $"- {half.Bot}: {slow.Count} of {seconds.Count} seconds had their own ack p99 above 50 ms{(slow.Count > 0 ? $" (seconds {string.Join(", ", slow.Select(s => s.Second))})" : "")}; the worst second's p99 was {worst.P99:F1} ms (second {worst.Second}).");
+        text.AppendLine(inv, $"- {half.Bot}: {slow.Count} of {seconds.Count} seconds had their own p99 above 50 ms{(slow.Count > 0 ? $" (seconds {string.Join(", ", slow.Select(s => s.Second))})" : "")}; the worst second's p99 was {worst.P99:F1} ms (second {worst.Second}).");
         if (probes is null)
         {
             return;
