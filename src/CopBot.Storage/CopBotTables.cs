@@ -22,8 +22,6 @@ public sealed class CopBotTables
         Syntheses = service.GetTableClient(options.TablePrefix + "Syntheses");
         ContributionCredits = service.GetTableClient(options.TablePrefix + "ContributionCredits");
         DuplicateOffers = service.GetTableClient(options.TablePrefix + "DuplicateOffers");
-        Syntheses = service.GetTableClient(options.TablePrefix + "Syntheses");
-        ContributionCredits = service.GetTableClient(options.TablePrefix + "ContributionCredits");
         KnowledgeGaps = service.GetTableClient(options.TablePrefix + "KnowledgeGaps");
         Discussions = service.GetTableClient(options.TablePrefix + "Discussions");
         OpenDiscussions = service.GetTableClient(options.TablePrefix + "OpenDiscussions");
