@@ -38,7 +38,9 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton(_ => TableStorageClients.Create(options, ClientOptions()));
         services.AddSingleton<CopBotTables>();
         services.AddSingleton<IContactStore, TableContactStore>();
-        services.AddSingleton<IProcessedActivityStore, TableProcessedActivityStore>();
+        services.AddSingleton<TableProcessedActivityStore>();
+        services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<TableProcessedActivityStore>());
+        services.AddSingleton<IActivityInbox>(sp => sp.GetRequiredService<TableProcessedActivityStore>());
         services.AddSingleton<IProfileStore, TableProfileStore>();
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
         services.AddSingleton<TableQueryStore>();

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CopBot.Tests;
 
-/// <summary>A turn that throws: logged, answered with an apology, and released for redelivery only when even that fails.</summary>
+/// <summary>
+/// A turn that throws: logged and answered with an apology (for an invoke, an error invoke response). When even the apology
+/// fails, an acknowledged message stays unfinished and is run again after its lease.
+/// </summary>
 [Collection(AzuriteFixture.Collection)]
 public sealed class TurnProcessorTests(AzuriteFixture azurite)
 {
@@ -39,19 +42,27 @@ public sealed class TurnProcessorTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ProcessAsync_HandlerThrowsAndConnectorDown_500AndRedeliveryIsProcessed()
+    public async Task ProcessAsync_HandlerThrowsAndConnectorDown_AcknowledgedThenTakenOverAfterItsLease_OneApology()
     {
-        await using var bot = await StartAsync();
+        // A message is acknowledged once stored, so the failure cannot become a 500 for Teams to redeliver: the turn
+        // stays unfinished and the next sweep after its lease runs it again.
+        await using var bot = await BotHarness.StartAsync(
+            azurite,
+            configureServices: s => s.AddSingleton<IBotFeature, ExplodingFeature>(),
+            settings: new Dictionary<string, string?> { ["CopBot:Inbox:Lease"] = "00:00:01", ["CopBot:Inbox:SweepInterval"] = "00:00:00.100" });
         var activity = bot.Payload("personal-message");
         activity["text"] = "boom";
         bot.Connector.FailNext(500, times: 1);
 
         using var first = await bot.PostAsync(activity);
-        Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.DoesNotContain(bot.Sent, r => r.StatusCode < 300);
 
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(bot.Sent.Any(r => r.StatusCode < 300))), "the apology after the take-over");
         using var redelivery = await bot.PostAsync(activity);
+        await Task.Delay(1500); // past another lease: a completed turn is not taken over again
         Assert.Equal(HttpStatusCode.OK, redelivery.StatusCode);
-        Assert.Contains(bot.Sent, r => r.StatusCode < 300 && (string?)r.Json!["text"] == TurnProcessor.Apology);
+        Assert.Single(bot.Sent, r => r.StatusCode < 300 && (string?)r.Json!["text"] == TurnProcessor.Apology);
     }
 
     [Fact]

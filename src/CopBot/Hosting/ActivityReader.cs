@@ -6,7 +6,8 @@ namespace CopBot.Hosting;
 /// <summary>Reads and checks an inbound activity before anything acts on it: bad input is refused with a reason, never half-processed.</summary>
 public static class ActivityReader
 {
-    public sealed record Result(Activity? Activity, int StatusCode, string? Problem)
+    /// <param name="Body">The body as received (UTF-8 JSON), kept verbatim when the activity is accepted for later handling.</param>
+    public sealed record Result(Activity? Activity, int StatusCode, string? Problem, byte[]? Body = null)
     {
         public bool Ok => Activity is not null;
     }
@@ -54,7 +55,7 @@ public static class ActivityReader
 
         var tooLong = BadId(activity!);
         return tooLong is null
-            ? new Result(activity, StatusCodes.Status200OK, null)
+            ? new Result(activity, StatusCodes.Status200OK, null, body)
             : Fail(StatusCodes.Status400BadRequest, $"Activity field '{tooLong}' is longer than {MaxIdLength} characters or holds control characters.");
     }
 

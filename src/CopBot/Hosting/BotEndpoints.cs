@@ -28,41 +28,54 @@ public static class BotEndpoints
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)
     {
-        using var admitted = admission.TryEnter();
+        var admitted = admission.TryEnter();
         if (admitted is null)
         {
             http.Response.Headers.RetryAfter = "1";
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The bot is busy; retry shortly.");
         }
 
-        var logger = loggers.CreateLogger(typeof(BotEndpoints).FullName!);
-        var read = await ActivityReader.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
-        if (!read.Ok)
+        var handedOver = false;
+        try
         {
-            Log.ActivityRejected(logger, read.StatusCode, read.Problem);
-            return Results.Problem(statusCode: read.StatusCode, title: read.Problem);
-        }
+            var logger = loggers.CreateLogger(typeof(BotEndpoints).FullName!);
+            var read = await ActivityReader.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
+            if (!read.Ok)
+            {
+                Log.ActivityRejected(logger, read.StatusCode, read.Problem);
+                return Results.Problem(statusCode: read.StatusCode, title: read.Problem);
+            }
 
-        var activity = read.Activity!;
-        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity.ChannelId!, activity.ServiceUrl!, http.RequestAborted);
-        if (!auth.Succeeded)
+            var activity = read.Activity!;
+            var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity.ChannelId!, activity.ServiceUrl!, http.RequestAborted);
+            if (!auth.Succeeded)
+            {
+                Log.Unauthenticated(logger, activity.ServiceUrl, auth.FailureReason);
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+            }
+
+            if (!tenants.Allows(activity))
+            {
+                Log.TenantRefused(logger, TenantAllowList.TenantOf(activity) ?? "(none)", activity.Type);
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This bot is not enabled for your organisation.");
+            }
+
+            // Once authenticated, the turn runs to the end even if the channel hangs up: stopping half-way would lose
+            // work. The processor owns the admission from here (an acknowledged turn holds it after this request).
+            handedOver = true;
+            var outcome = await processor.ProcessAsync(activity, read.Body, admitted, lifetime.ApplicationStopping);
+            return outcome.InvokeResponse is { } invoke
+                ? Results.Json(invoke.Body, statusCode: invoke.Status)
+                : Results.Ok();
+        }
+        finally
         {
-            Log.Unauthenticated(logger, activity.ServiceUrl, auth.FailureReason);
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+            if (!handedOver)
+            {
+                admitted.Dispose();
+            }
         }
-
-        if (!tenants.Allows(activity))
-        {
-            Log.TenantRefused(logger, TenantAllowList.TenantOf(activity) ?? "(none)", activity.Type);
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This bot is not enabled for your organisation.");
-        }
-
-        // Once authenticated, the turn runs to the end even if the channel hangs up: stopping half-way would lose work.
-        var outcome = await processor.ProcessAsync(activity, lifetime.ApplicationStopping);
-        return outcome.InvokeResponse is { } invoke
-            ? Results.Json(invoke.Body, statusCode: invoke.Status)
-            : Results.Ok();
     }
 
     private static async Task<IResult> CheckHealthAsync(IStorageHealth storage, CancellationToken cancellationToken) =>

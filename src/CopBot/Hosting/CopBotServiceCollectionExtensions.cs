@@ -55,6 +55,11 @@ public static class CopBotServiceCollectionExtensions
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<TurnAdmission>();
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackgroundTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
+        services.AddSingleton<UnfinishedTurnRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnfinishedTurnRecovery>());
         services.AddSingleton<StorageReadiness>();
         services.AddHostedService<StartupChecks>();
         services.AddSingleton<ProcessedActivityRetention>();

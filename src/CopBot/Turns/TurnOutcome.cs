@@ -6,4 +6,7 @@ namespace CopBot.Turns;
 public sealed record TurnOutcome(string Route, InvokeResponse? InvokeResponse)
 {
     public static TurnOutcome Duplicate { get; } = new("duplicate", null);
+
+    /// <summary>Stored in the inbox and acknowledged; the turn runs after the acknowledgement.</summary>
+    public static TurnOutcome Accepted { get; } = new("accepted", null);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using CopBot.Community;
 using CopBot.Features.Contacts;
@@ -11,21 +12,107 @@ namespace CopBot.Turns;
 /// <summary>
 /// Runs one authenticated activity: once only (Teams redelivers when it thinks a delivery failed), recording
 /// how to reach the sender, then the router. A failing turn is logged with its activity id and answered with a
-/// short apology; only when even that fails is the delivery released for Teams to retry.
+/// short apology.
+/// <para>
+/// An activity Teams does not wait on (anything but an invoke) is acknowledged as soon as the inbox holds it: the claim
+/// and the activity are stored in one write, and the turn runs after the acknowledgement (<see cref="BackgroundTurns"/>).
+/// It is completed in the inbox when it ends; one that does not end (the instance died, or even the apology failed)
+/// is taken over after its lease by <see cref="UnfinishedTurnRecovery"/>. An invoke, whose response carries the
+/// refreshed card, runs within its request; when even its apology fails it is released for the channel's retry.
+/// </para>
 /// </summary>
 public sealed class TurnProcessor(
     TurnRouter router,
     IConnectorClient connector,
     IProcessedActivityStore processedActivities,
+    IActivityInbox inbox,
+    BackgroundTurns background,
     ContactRecorder contacts,
     IOptions<CopBotOptions> options,
+    IOptions<InboxOptions> inboxOptions,
     ILogger<TurnProcessor> logger)
 {
     public const string Apology = "Sorry, something went wrong on my side and I could not finish that. Please try again in a moment.";
 
-    public async Task<TurnOutcome> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes <paramref name="activity"/> (<paramref name="body"/> is its JSON as received) and takes over
+    /// <paramref name="admission"/>, the turn's place under the cap: released when the turn ends, which for an
+    /// acknowledged activity is after this returns.
+    /// </summary>
+    public async Task<TurnOutcome> ProcessAsync(Activity activity, byte[]? body, IDisposable admission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(admission);
+        var handedOver = false;
+        try
+        {
+            if (Inbound(activity, body) is not { } inbound)
+            {
+                return await ProcessWithinRequestAsync(activity, cancellationToken);
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            if (!await inbox.TryAcceptAsync(inbound, inboxOptions.Value.Lease, cancellationToken))
+            {
+                Log.DuplicateDelivery(logger, inbound.ActivityId, activity.Type);
+                return TurnOutcome.Duplicate;
+            }
+
+            var accepted = Stopwatch.GetTimestamp();
+            background.Start(KeyOf(inbound), token => RunAcceptedAsync(activity, started, accepted, token), admission);
+            handedOver = true;
+            return TurnOutcome.Accepted;
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                admission.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The turn of an accepted activity (just acknowledged, or taken over from the inbox): completed in the inbox
+    /// unless even its apology failed, which leaves it for the next take-over.
+    /// </summary>
+    public async Task RunAcceptedAsync(Activity activity, long started, long accepted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        try
+        {
+            await HandleAsync(activity, started, accepted, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LeftUnfinished(logger, ex, activity.Id);
+            return;
+        }
+
+        await inbox.CompleteAsync(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!, CancellationToken.None);
+    }
+
+    /// <summary>The key <see cref="BackgroundTurns"/> knows an acknowledged activity's turn by.</summary>
+    public static string KeyOf(InboundActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return string.Join('\n', activity.ChannelId, activity.ConversationId, activity.ActivityId);
+    }
+
+    // What the inbox keeps of an activity that may be acknowledged before its turn; null for one that runs within its request.
+    private InboundActivity? Inbound(Activity activity, byte[]? body)
+    {
+        if (activity.Type == ActivityTypes.Invoke || activity.Id is not { Length: > 0 } id || body is null)
+        {
+            return null;
+        }
+
+        var json = Encoding.UTF8.GetString(body);
+        return json.Length <= inbox.MaxActivityLength ? new InboundActivity(activity.ChannelId!, activity.Conversation!.Id!, id, json) : null;
+    }
+
+    private async Task<TurnOutcome> ProcessWithinRequestAsync(Activity activity, CancellationToken cancellationToken)
+    {
         var deliveryId = activity.Id;
         var started = Stopwatch.GetTimestamp();
         if (deliveryId is { Length: > 0 }
@@ -35,7 +122,26 @@ public sealed class TurnProcessor(
             return TurnOutcome.Duplicate;
         }
 
-        var claimed = Stopwatch.GetTimestamp();
+        try
+        {
+            return await HandleAsync(activity, started, Stopwatch.GetTimestamp(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Even the apology failed: release the activity so the channel's retry (after our 500) is processed.
+            Log.ApologyFailed(logger, ex, deliveryId);
+            if (deliveryId is { Length: > 0 })
+            {
+                await processedActivities.ForgetAsync(activity.ChannelId!, activity.Conversation!.Id!, deliveryId, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    // The turn after its claim. A failing handler is answered with an apology; throws only when that fails too.
+    private async Task<TurnOutcome> HandleAsync(Activity activity, long started, long claimed, CancellationToken cancellationToken)
+    {
         var timedConnector = new TimedConnectorClient(connector);
         var turn = new TurnContext(activity, timedConnector);
         try
@@ -43,14 +149,20 @@ public sealed class TurnProcessor(
             await contacts.RecordAsync(activity, cancellationToken);
             var recorded = Stopwatch.GetTimestamp();
             var route = await router.DispatchAsync(turn, cancellationToken);
-            Log.TurnHandled(logger, activity.Type, route, deliveryId);
+            Log.TurnHandled(logger, activity.Type, route, activity.Id);
             WarnIfSlow(activity, route, started, claimed, recorded, timedConnector.Elapsed);
             return new TurnOutcome(route, turn.InvokeResponse);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.TurnFailed(logger, ex, activity.Type, deliveryId);
-            return await ApologiseAsync(turn, cancellationToken);
+            Log.TurnFailed(logger, ex, activity.Type, activity.Id);
+            if (turn.Activity.Type == ActivityTypes.Invoke)
+            {
+                return new TurnOutcome("error", InvokeResponse.Error(StatusCodes.Status500InternalServerError, Apology));
+            }
+
+            await turn.ReplyAsync(Apology, cancellationToken);
+            return new TurnOutcome("error", null);
         }
     }
 
@@ -65,30 +177,6 @@ public sealed class TurnProcessor(
             Log.SlowTurn(
                 logger, activity.Type, route, activity.Id, total.TotalMilliseconds, Stopwatch.GetElapsedTime(started, claimed).TotalMilliseconds,
                 Stopwatch.GetElapsedTime(claimed, recorded).TotalMilliseconds, Stopwatch.GetElapsedTime(recorded).TotalMilliseconds, connector.TotalMilliseconds);
-        }
-    }
-
-    private async Task<TurnOutcome> ApologiseAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (turn.Activity.Type == ActivityTypes.Invoke)
-        {
-            return new TurnOutcome("error", InvokeResponse.Error(StatusCodes.Status500InternalServerError, Apology));
-        }
-
-        try
-        {
-            await turn.ReplyAsync(Apology, cancellationToken);
-            return new TurnOutcome("error", null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.ApologyFailed(logger, ex, turn.Activity.Id);
-            if (turn.Activity.Id is { Length: > 0 } id)
-            {
-                await processedActivities.ForgetAsync(turn.Activity.ChannelId!, turn.ConversationId, id, CancellationToken.None);
-            }
-
-            throw;
         }
     }
 }

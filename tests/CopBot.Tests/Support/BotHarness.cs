@@ -218,9 +218,13 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     private Task<HttpResponseMessage> SendAsync(string body, string contentType, string? token) =>
-        SendRawAsync(Client, body, contentType, token);
+        SendRawAsync(Client, Services, body, contentType, token);
 
-    internal static async Task<HttpResponseMessage> SendRawAsync(HttpClient client, string body, string contentType, string? token)
+    /// <summary>
+    /// Posts to the bot and returns once the activity's turn has ended: an acknowledged activity's turn runs after the
+    /// HTTP answer (see <see cref="CopBot.Turns.BackgroundTurns"/>), and tests look at what it did.
+    /// </summary>
+    internal static async Task<HttpResponseMessage> SendRawAsync(HttpClient client, IServiceProvider services, string body, string contentType, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -231,7 +235,31 @@ public sealed class BotHarness : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await client.SendAsync(request);
+        var response = await client.SendAsync(request);
+        if (TurnKey(body) is { } key)
+        {
+            await services.GetRequiredService<CopBot.Turns.BackgroundTurns>().WhenFinishedAsync(key).WaitAsync(DrainTimeout);
+        }
+
+        return response;
+    }
+
+    // The key the bot runs an acknowledged activity's turn under; null for a body that is not an activity.
+    private static string? TurnKey(string body)
+    {
+        static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        try
+        {
+            var activity = JsonNode.Parse(body) as JsonObject;
+            var (channel, conversation, id) = (Text(activity?["channelId"]), Text((activity?["conversation"] as JsonObject)?["id"]), Text(activity?["id"]));
+            return channel is null || conversation is null || id is null
+                ? null
+                : CopBot.Turns.TurnProcessor.KeyOf(new CopBot.Community.InboundActivity(channel, conversation, id, ""));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Connector calls the bot made (token requests excluded).</summary>

@@ -11,7 +11,7 @@ public sealed class OtherBotInstance(WebApplicationFactory<Program> factory, Htt
     /// <summary>Posts to this instance, then waits for the shared outbox to drain (either instance's worker may send).</summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
-        var response = await BotHarness.SendRawAsync(client, activity.ToJsonString(), "application/json", first.Issuer is null ? null : first.TokenFor(activity));
+        var response = await BotHarness.SendRawAsync(client, factory.Services, activity.ToJsonString(), "application/json", first.Issuer is null ? null : first.TokenFor(activity));
         await first.DrainOutboxAsync();
         return response;
     }

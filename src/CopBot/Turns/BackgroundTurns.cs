@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+
+namespace CopBot.Turns;
+
+/// <summary>
+/// Turns that go on after their activity was acknowledged. Each keeps its admission ticket until it ends, so the cap on
+/// turns in progress still bounds the work held in memory. When the host stops, it waits for them (up to its shutdown
+/// timeout, then cancels them): a turn cut short stays unfinished in the inbox and another instance takes it over.
+/// </summary>
+public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : IHostedService, IDisposable
+{
+    private readonly ConcurrentDictionary<long, (string Key, Task Task)> _running = new();
+    private readonly CancellationTokenSource _stopped = new();
+    private long _next;
+
+    /// <summary>Turns running now.</summary>
+    public int Count => _running.Count;
+
+    /// <summary>
+    /// Runs <paramref name="turn"/> on the thread pool and disposes <paramref name="ticket"/> when it ends.
+    /// <paramref name="key"/> names the activity, for <see cref="WhenFinishedAsync"/>. The turn gets a token cancelled
+    /// only when the host's shutdown timeout runs out.
+    /// </summary>
+    public void Start(string key, Func<CancellationToken, Task> turn, IDisposable ticket)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(ticket);
+        var id = Interlocked.Increment(ref _next);
+        // Registered before it may run, so a turn that ends at once never outlives its entry.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _running[id] = (key, RunAsync(id, registered.Task, turn, ticket));
+        registered.SetResult();
+    }
+
+    /// <summary>Completes when every turn started for <paramref name="key"/> so far has ended.</summary>
+    public Task WhenFinishedAsync(string key) =>
+        Task.WhenAll(_running.Values.Where(r => r.Key == key).Select(r => r.Task));
+
+    /// <summary>Completes when no turn is running (turns started meanwhile included).</summary>
+    public async Task WhenIdleAsync()
+    {
+        while (!_running.IsEmpty)
+        {
+            await Task.WhenAll(_running.Values.Select(r => r.Task));
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenIdleAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogCutShort(logger, Count);
+            await _stopped.CancelAsync();
+        }
+    }
+
+    public void Dispose() => _stopped.Dispose();
+
+    private async Task RunAsync(long id, Task registered, Func<CancellationToken, Task> turn, IDisposable ticket)
+    {
+        await registered;
+        try
+        {
+            await turn(_stopped.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cut short by the shutdown timeout (logged once in StopAsync).
+        }
+        catch (Exception ex)
+        {
+            // The turn logs and apologises for its own failures; this only keeps an escaped one from going unseen.
+            LogEscaped(logger, ex);
+        }
+        finally
+        {
+            ticket.Dispose();
+            _running.TryRemove(id, out _);
+        }
+    }
+
+    [LoggerMessage(21, LogLevel.Warning, "Stopping with {Count} acknowledged turns still running; they stay unfinished and are taken over after their lease.")]
+    private static partial void LogCutShort(ILogger logger, int count);
+
+    [LoggerMessage(22, LogLevel.Warning, "An acknowledged turn ended with an error; its activity stays unfinished and is taken over after its lease.")]
+    private static partial void LogEscaped(ILogger logger, Exception exception);
+}

@@ -1,0 +1,246 @@
+using CopBot.Community;
+using CopBot.Storage.IntegrationTests.Infrastructure;
+using CopBot.Testing;
+
+namespace CopBot.Storage.IntegrationTests.Idempotency;
+
+/// <summary>
+/// The inbox side of the once-only records on Azurite: an accepted activity is claimed and kept unfinished in one
+/// transaction, completed, listed once its lease runs out, taken over by exactly one instance, and given up on.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public class ActivityInboxTests(AzuriteFixture azurite) : StorageTest(azurite)
+{
+    private const string Conversation = "a:1personalConversation";
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
+
+    private static InboundActivity Message(string id, string conversation = Conversation, string? text = null) =>
+        new("msteams", conversation, id, $$"""{"type":"message","id":"{{id}}","text":"{{text ?? "help"}}"}""");
+
+    [Fact]
+    public async Task TryAcceptAsync_FirstThenRedelivered_TrueThenFalse_ClaimAndUnfinishedRowStoredOnce()
+    {
+        var inbox = Storage.ProcessedActivities();
+
+        Assert.True(await inbox.TryAcceptAsync(Message("1"), Lease, default));
+        Assert.False(await inbox.TryAcceptAsync(Message("1"), Lease, default));
+
+        var rows = await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities);
+        Assert.Equal(2, rows.Count);
+        var unfinished = Assert.Single(rows, r => r.RowKey.StartsWith("unfinished|", StringComparison.Ordinal));
+        Assert.Equal(Message("1").Json, unfinished.GetString("Json0"));
+        Assert.Equal(1, unfinished.GetInt32("Attempts"));
+    }
+
+    [Fact]
+    public async Task TryAcceptAsync_ActivityAlreadyClaimedWithinARequest_FalseAndNothingKept()
+    {
+        var store = Storage.ProcessedActivities();
+        Assert.True(await store.TryBeginAsync("msteams", Conversation, "1", default));
+
+        Assert.False(await store.TryAcceptAsync(Message("1"), Lease, default));
+
+        Assert.Single(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
+        Assert.False(await store.TryBeginAsync("msteams", Conversation, "1", default));
+    }
+
+    [Fact]
+    public async Task TryAcceptAsync_ManyActivitiesEachDeliveredThreeTimesAtOnce_EachAcceptedOnceWithOneUnfinishedRow()
+    {
+        // Claims with their unfinished rows are group-committed two rows each: 150 activities fill several transactions.
+        var inbox = Storage.ProcessedActivities();
+        var deliveries = Enumerable.Range(0, 150).SelectMany(i => Enumerable.Repeat($"activity-{i}", 3)).ToList();
+
+        var results = await Task.WhenAll(deliveries.Select(id =>
+            Task.Run(async () => (id, accepted: await inbox.TryAcceptAsync(Message(id), Lease, default)))));
+
+        Assert.All(results.GroupBy(r => r.id), g => Assert.Single(g, r => r.accepted));
+        var rows = await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities);
+        Assert.Equal(150, rows.Count(r => r.RowKey.StartsWith("unfinished|", StringComparison.Ordinal)));
+        Assert.Equal(300, rows.Count);
+    }
+
+    [Fact]
+    public async Task TryAcceptAsync_BatchHoldingAlreadyAcceptedActivities_OthersAcceptedWithTheirRows()
+    {
+        var inbox = Storage.ProcessedActivities();
+        var before = Enumerable.Range(0, 30).Where(i => i % 4 == 0).Select(i => $"activity-{i}").ToList();
+        foreach (var id in before)
+        {
+            Assert.True(await inbox.TryAcceptAsync(Message(id), Lease, default));
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => $"activity-{i}").Select(id =>
+            Task.Run(async () => (id, accepted: await inbox.TryAcceptAsync(Message(id), Lease, default)))));
+
+        Assert.All(results, r => Assert.Equal(!before.Contains(r.id), r.accepted));
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(30, (await inbox.ListStaleAsync(100, default)).Count);
+    }
+
+    [Fact]
+    public async Task TryAcceptAsync_LargeActivitiesAtOnce_KeptVerbatimAcrossColumns()
+    {
+        // 300,000 characters, non-ASCII included: ten columns each, and several of them cannot share one transaction.
+        var inbox = Storage.ProcessedActivities();
+        var text = string.Concat(Enumerable.Repeat("Évaluation des transferts monétaires — ", 7700))[..300_000];
+        var activities = Enumerable.Range(0, 6).Select(i => Message($"large-{i}", text: text)).ToList();
+
+        var accepted = await Task.WhenAll(activities.Select(a => Task.Run(() => inbox.TryAcceptAsync(a, Lease, default))));
+
+        Assert.All(accepted, Assert.True);
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var stale = await inbox.ListStaleAsync(10, default);
+        Assert.Equal(activities.Select(a => a.Json).Order(), stale.Select(s => s.Activity.Json).Order());
+    }
+
+    [Fact]
+    public async Task CompleteAsync_RemovesOnlyTheUnfinishedRow_RedeliveryStillRefused_TwiceIsHarmless()
+    {
+        var inbox = Storage.ProcessedActivities();
+        await inbox.TryAcceptAsync(Message("1"), Lease, default);
+
+        await inbox.CompleteAsync("msteams", Conversation, "1", default);
+        await inbox.CompleteAsync("msteams", Conversation, "1", default);
+
+        var claim = Assert.Single(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
+        Assert.Equal("1", claim.GetString("ActivityId"));
+        Assert.False(await inbox.TryAcceptAsync(Message("1"), Lease, default));
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Empty(await inbox.ListStaleAsync(10, default));
+    }
+
+    [Fact]
+    public async Task ListStaleAsync_OnlyOnceTheLeaseRanOut_WithTheActivityAsReceived()
+    {
+        var inbox = Storage.ProcessedActivities();
+        var receivedAt = Storage.Time.GetUtcNow();
+        await inbox.TryAcceptAsync(Message("1"), Lease, default);
+
+        Storage.Time.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.Empty(await inbox.ListStaleAsync(10, default));
+
+        Storage.Time.Advance(TimeSpan.FromSeconds(2));
+        var stale = Assert.Single(await inbox.ListStaleAsync(10, default));
+        Assert.Equal(Message("1"), stale.Activity);
+        Assert.Equal(1, stale.Attempts);
+        Assert.Equal(receivedAt, stale.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task ListStaleAsync_StopsAtMax()
+    {
+        var inbox = Storage.ProcessedActivities();
+        foreach (var i in Enumerable.Range(0, 12))
+        {
+            await inbox.TryAcceptAsync(Message($"a-{i}"), Lease, default);
+        }
+
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(5, (await inbox.ListStaleAsync(5, default)).Count);
+        Assert.Equal(12, (await inbox.ListStaleAsync(50, default)).Count);
+    }
+
+    [Fact]
+    public async Task TryTakeOverAsync_TwoInstancesAtOnce_ExactlyOneWins_AndItHoldsANewLease()
+    {
+        var first = Storage.ProcessedActivities();
+        var second = Storage.ProcessedActivities();
+        await first.TryAcceptAsync(Message("1"), Lease, default);
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var seenByFirst = Assert.Single(await first.ListStaleAsync(10, default));
+        var seenBySecond = Assert.Single(await second.ListStaleAsync(10, default));
+
+        var taken = await Task.WhenAll(first.TryTakeOverAsync(seenByFirst, Lease, default), second.TryTakeOverAsync(seenBySecond, Lease, default));
+
+        var winner = Assert.Single(taken, t => t is not null)!;
+        Assert.Equal(2, winner.Attempts);
+        Assert.Empty(await first.ListStaleAsync(10, default));
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(2, Assert.Single(await first.ListStaleAsync(10, default)).Attempts);
+    }
+
+    [Fact]
+    public async Task TryTakeOverAsync_CompletedMeanwhile_Null()
+    {
+        var inbox = Storage.ProcessedActivities();
+        await inbox.TryAcceptAsync(Message("1"), Lease, default);
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var stale = Assert.Single(await inbox.ListStaleAsync(10, default));
+
+        await inbox.CompleteAsync("msteams", Conversation, "1", default);
+
+        Assert.Null(await inbox.TryTakeOverAsync(stale, Lease, default));
+        Assert.Single(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
+    }
+
+    [Fact]
+    public async Task AbandonAsync_KeepsTheActivityAside_NeverListedAgain()
+    {
+        var inbox = Storage.ProcessedActivities();
+        await inbox.TryAcceptAsync(Message("1"), Lease, default);
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var stale = Assert.Single(await inbox.ListStaleAsync(10, default));
+
+        Assert.True(await inbox.AbandonAsync(stale, default));
+
+        Storage.Time.Advance(Lease * 2);
+        Assert.Empty(await inbox.ListStaleAsync(10, default));
+        var rows = await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities);
+        var kept = Assert.Single(rows, r => r.RowKey.StartsWith("abandoned|", StringComparison.Ordinal));
+        Assert.Equal(Message("1").Json, kept.GetString("Json0"));
+        Assert.Equal(1, kept.GetInt32("Attempts"));
+        Assert.Equal(2, rows.Count);
+        Assert.False(await inbox.TryAcceptAsync(Message("1"), Lease, default));
+    }
+
+    [Fact]
+    public async Task AbandonAsync_TakenOverMeanwhile_FalseAndStillUnfinished()
+    {
+        var inbox = Storage.ProcessedActivities();
+        await inbox.TryAcceptAsync(Message("1"), Lease, default);
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var stale = Assert.Single(await inbox.ListStaleAsync(10, default));
+        Assert.NotNull(await inbox.TryTakeOverAsync(stale, Lease, default));
+
+        Assert.False(await inbox.AbandonAsync(stale, default));
+
+        var rows = await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities);
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("abandoned|", StringComparison.Ordinal));
+        Assert.Single(rows, r => r.RowKey.StartsWith("unfinished|", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("a/b\\c#d?e")]
+    [InlineData("19:abc@thread.tacv2;messageid=1700000000000")]
+    public async Task Inbox_IdsWithKeyUnsafeCharacters_AcceptListTakeOverComplete(string id)
+    {
+        var inbox = Storage.ProcessedActivities();
+        var longConversation = new string('/', 512);
+
+        Assert.True(await inbox.TryAcceptAsync(Message(id, longConversation), Lease, default));
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var stale = Assert.Single(await inbox.ListStaleAsync(10, default));
+        Assert.Equal(id, stale.Activity.ActivityId);
+        Assert.NotNull(await inbox.TryTakeOverAsync(stale, Lease, default));
+        await inbox.CompleteAsync("msteams", longConversation, id, default);
+
+        Storage.Time.Advance(Lease * 2);
+        Assert.Empty(await inbox.ListStaleAsync(10, default));
+    }
+
+    [Fact]
+    public async Task PurgeAsync_AfterTheRetention_RemovesClaimsAndActivitiesGivenUpOn()
+    {
+        var inbox = Storage.ProcessedActivities();
+        await inbox.TryAcceptAsync(Message("1"), Lease, default);
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        await inbox.AbandonAsync(Assert.Single(await inbox.ListStaleAsync(10, default)), default);
+
+        Storage.Time.Advance(TimeSpan.FromDays(8));
+        await inbox.PurgeAsync(Storage.Time.GetUtcNow() - TimeSpan.FromDays(7), default);
+
+        Assert.Empty(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
+    }
+}

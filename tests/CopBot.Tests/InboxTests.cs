@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text;
+using Azure.Data.Tables;
+using CopBot.Testing;
+using CopBot.Tests.Support;
+using CopBot.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CopBot.Tests;
+
+/// <summary>
+/// A message is acknowledged as soon as the inbox holds it and its turn runs afterwards: through the real pipeline on
+/// Azurite, the acknowledgement does not wait for the reply, one delivery of many runs, a stopping host finishes its
+/// turns, a turn that keeps failing is given up and kept aside, and an activity too large to keep runs within its request.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class InboxTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    /// <summary>Fails on the word "boom", standing in for a bug in a handler.</summary>
+    private sealed class ExplodingFeature : IBotFeature
+    {
+        public IEnumerable<TurnRoute> Routes => [new("boom", t => t.Command.Is("boom"), (_, _) => throw new InvalidOperationException("handler bug"))];
+
+        public IEnumerable<CardActionRoute> CardActions => [];
+    }
+
+    [Fact]
+    public async Task Message_AcknowledgedWhileItsReplyIsHeld_TheReplyFollowsOnce_NothingLeftUnfinished()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var replyHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Connector.BeforeAnswer = async (_, _) =>
+        {
+            replyHeld.TrySetResult();
+            await release.Task;
+            return null;
+        };
+
+        using (var response = await PostWithoutWaitingAsync(bot, bot.HelpMessage("inbox-ack-1").ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await replyHeld.Task.WaitAsync(Patience);
+        Assert.DoesNotContain(bot.Sent, r => r.StatusCode < 300);
+        Assert.Equal(1, await UnfinishedCountAsync(bot));
+
+        release.SetResult();
+        await bot.Services.GetRequiredService<BackgroundTurns>().WhenIdleAsync().WaitAsync(Patience);
+        Assert.Single(bot.Sent, r => r.StatusCode < 300);
+        Assert.Equal(0, await UnfinishedCountAsync(bot));
+    }
+
+    [Fact]
+    public async Task SameMessageThreeTimesAtOnce_OneTurnAndOneReply()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var message = bot.HelpMessage("inbox-thrice-1").ToJsonString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostWithoutWaitingAsync(bot, message)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await bot.Services.GetRequiredService<BackgroundTurns>().WhenIdleAsync().WaitAsync(Patience);
+        Assert.Single(bot.Sent);
+        Assert.Equal(0, await UnfinishedCountAsync(bot));
+    }
+
+    [Fact]
+    public async Task HostStopping_FinishesTheAcknowledgedTurnsFirst()
+    {
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
+        var replyHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Connector.BeforeAnswer = async (_, _) =>
+        {
+            replyHeld.TrySetResult();
+            await release.Task;
+            return null;
+        };
+        using (await PostWithoutWaitingAsync(bot, bot.HelpMessage("inbox-stop-1").ToJsonString()))
+        {
+            await replyHeld.Task.WaitAsync(Patience);
+        }
+
+        var stopping = bot.Factory.DisposeAsync().AsTask();
+        await Task.Delay(300);
+        Assert.False(stopping.IsCompleted, "the host stopped with a turn still running");
+        release.SetResult();
+        await stopping.WaitAsync(Patience);
+
+        Assert.Single(bot.Sent, r => r.StatusCode < 300);
+        Assert.Equal(0, await UnfinishedCountAsync(bot));
+    }
+
+    [Fact]
+    public async Task TurnFailingEveryTime_GivenUpAfterMaxAttempts_KeptAsideAndLoggedAsAnError()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var bot = await BotHarness.StartAsync(
+            azurite,
+            authenticated: false,
+            configureServices: s => s.AddSingleton<IBotFeature, ExplodingFeature>().AddSingleton<ILoggerProvider>(logs),
+            settings: new Dictionary<string, string?>
+            {
+                ["CopBot:Inbox:Lease"] = "00:00:01",
+                ["CopBot:Inbox:SweepInterval"] = "00:00:00.100",
+                ["CopBot:Inbox:MaxAttempts"] = "2",
+                ["BotConnector:MaxRetryAttempts"] = "0",
+            });
+        bot.Connector.FailNext(500, times: 1000);
+        var message = bot.Payload("personal-message");
+        message["id"] = "inbox-poison-1";
+        message["text"] = "boom";
+
+        using var response = await bot.PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await WithinAsync(TimeSpan.FromSeconds(10), async () => await AbandonedCountAsync(bot) == 1), "the activity to be given up");
+        await bot.Services.GetRequiredService<BackgroundTurns>().WhenIdleAsync().WaitAsync(Patience);
+        var givenUp = Assert.Single(logs.Messages, m => m.StartsWith("Error Gave up on activity inbox-poison-1", StringComparison.Ordinal));
+        Assert.Contains("after 2 turns", givenUp, StringComparison.Ordinal);
+        Assert.Equal(2, bot.Sent.Count(r => (string?)r.Json?["text"] == TurnProcessor.Apology));
+        Assert.Equal(0, await UnfinishedCountAsync(bot));
+    }
+
+    [Fact]
+    public async Task ActivityTooLargeToKeep_RunsWithinItsRequest_AndIsClaimedOnce()
+    {
+        await using var bot = await BotHarness.StartAsync(
+            azurite, authenticated: false, settings: new Dictionary<string, string?> { ["CopBot:MaxRequestBodyBytes"] = "1048576" });
+        var message = bot.HelpMessage("inbox-large-1");
+        message["channelData"]!.AsObject()["padding"] = new string('x', 500_000);
+
+        using (var response = await PostWithoutWaitingAsync(bot, message.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // Within the request: the reply was sent before the acknowledgement, with no turn left running.
+            Assert.Single(bot.Sent, r => r.StatusCode < 300);
+            Assert.Equal(0, bot.Services.GetRequiredService<BackgroundTurns>().Count);
+        }
+
+        using (await PostWithoutWaitingAsync(bot, message.ToJsonString()))
+        {
+            Assert.Single(bot.Sent);
+        }
+
+        Assert.Equal(0, await UnfinishedCountAsync(bot));
+        Assert.Equal(1, await bot.CountAsync("ProcessedActivities"));
+    }
+
+    private static async Task<HttpResponseMessage> PostWithoutWaitingAsync(BotHarness bot, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        return await bot.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+    }
+
+    private static Task<int> UnfinishedCountAsync(BotHarness bot) => CountByPrefixAsync(bot, "unfinished|");
+
+    private static Task<int> AbandonedCountAsync(BotHarness bot) => CountByPrefixAsync(bot, "abandoned|");
+
+    private static async Task<int> CountByPrefixAsync(BotHarness bot, string prefix)
+    {
+        var table = new TableClient(bot.ConnectionString, bot.TablePrefix + "ProcessedActivities");
+        var count = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey"]))
+        {
+            count += row.RowKey.StartsWith(prefix, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static async Task<bool> WithinAsync(TimeSpan limit, Func<Task<bool>> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < limit)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+}
