@@ -132,7 +132,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
     private async Task<bool> PostAsync(BotProcess bot, int conversation)
     {
         var sequence = Interlocked.Increment(ref _sequence);
-        using var content = new StringContent(Activity(conversation, sequence), Encoding.UTF8, "application/json");
+        using var content = new StringContent(MessageJson(serviceUrl, $"load-{sequence}", conversation, texts[(int)(sequence % texts.Count)]), Encoding.UTF8, "application/json");
         try
         {
             using var response = await http.PostAsync(bot.MessagesUri, content);
@@ -148,18 +148,18 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         }
     }
 
-    /// <summary>A personal-chat message as Teams sends it (the fields both bots read), unique per request.</summary>
-    private string Activity(int conversation, long sequence) => new JsonObject
+    /// <summary>A personal-chat message as Teams sends it (the fields both bots read).</summary>
+    public static string MessageJson(string serviceUrl, string id, int conversation, string text) => new JsonObject
     {
         ["type"] = "message",
-        ["id"] = $"load-{sequence}",
+        ["id"] = id,
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
         ["channelId"] = "msteams",
         ["serviceUrl"] = serviceUrl,
         ["from"] = new JsonObject { ["id"] = $"29:load-user-{conversation}", ["name"] = $"Load user {conversation}", ["aadObjectId"] = AadObjectId(conversation) },
         ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d", ["id"] = ConversationId(conversation) },
         ["recipient"] = new JsonObject { ["id"] = "28:copbot-load", ["name"] = "CopBot" },
-        ["text"] = texts[(int)(sequence % texts.Count)],
+        ["text"] = text,
         ["textFormat"] = "plain",
         ["locale"] = "en-GB",
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "6e3a9f1c-2b47-4d8a-9c5e-0f1d2a3b4c5d" } },

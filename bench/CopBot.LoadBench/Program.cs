@@ -68,6 +68,7 @@ async Task MeasureAsync(BotProcess bot, bool soak, StorageFloor? floor = null)
         Console.Error.WriteLine($"{bot.Name}: storage floor at {half:F0}/s");
         await LoadRun.OpenLoopAsync(StorageFloor.Name, "warm-up", half, TimeSpan.FromSeconds(5), options.Conversations, floor.TurnAsync); // its clients' first calls
         results.Add(await LoadRun.OpenLoopAsync(StorageFloor.Name, $"half of CopBot's peak ({half:F0}/s)", half, options.Duration, options.Conversations, floor.TurnAsync));
+        await floor.DrainAsync();
     }
 
     if (soak && options.Soak > TimeSpan.Zero)

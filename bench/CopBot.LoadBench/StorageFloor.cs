@@ -8,19 +8,22 @@ namespace CopBot.LoadBench;
 /// <summary>
 /// The Table Storage part of CopBot's turn without CopBot: the same store classes, registrations and tables, called
 /// from the load generator. Per turn that is what Azurite's request log shows for a steady-state <c>help</c> or
-/// <c>profile</c> message: the once-only claim (group-committed like the bot's), and for <c>profile</c> the member's
-/// profile lookup by Entra id (the bench's members have no profile, so the routing index sends the lookup straight
-/// there); the contact record is cached after first contact. Its latency at the bot's half-of-peak rate is the floor
-/// under the bot's ack latency on this machine: what the storage alone takes, before any bot work.
+/// <c>profile</c> message: accepting it into the inbox (claim and kept activity in one group-committed transaction, what
+/// the bot acknowledges after), then, off the timed path as in the bot, for <c>profile</c> the member's profile lookup
+/// by Entra id (the bench's members have no profile, so the routing index sends the lookup straight there) and the
+/// completion; the contact record is cached after first contact. Its latency at the bot's half-of-peak rate is the
+/// floor under the bot's ack latency on this machine: what the storage alone takes, before any bot work.
 /// </summary>
-internal sealed class StorageFloor(IProcessedActivityStore claims, IProfileStore profiles, IReadOnlyList<string> texts) : IDisposable
+internal sealed class StorageFloor(IActivityInbox inbox, IProfileStore profiles, IReadOnlyList<string> texts) : IDisposable
 {
     public const string Name = "CopBot's storage calls alone (no bot)";
 
     private const string Community = "default";
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Task> _afterAcknowledgement = new();
     private ServiceProvider? _services;
-    private long _claimed;
+    private long _accepted;
 
     public static StorageFloor Create(string connectionString, string tablePrefix, IReadOnlyList<string> texts)
     {
@@ -28,34 +31,58 @@ internal sealed class StorageFloor(IProcessedActivityStore claims, IProfileStore
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddCopBotTableStorage(connectionString, o => o.TablePrefix = tablePrefix)
             .BuildServiceProvider();
-        return new StorageFloor(services.GetRequiredService<IProcessedActivityStore>(), services.GetRequiredService<IProfileStore>(), texts) { _services = services };
+        return new StorageFloor(services.GetRequiredService<IActivityInbox>(), services.GetRequiredService<IProfileStore>(), texts) { _services = services };
     }
 
     /// <summary>
-    /// One turn's storage calls, in the bot's order; false when storage failed. Activity ids are unique across phases
-    /// (the warm-up's sequence numbers start again at 0), so every claim is a first delivery as in the bot's phases.
+    /// One turn's storage calls, in the bot's order; true once the activity is accepted (the bot's acknowledgement), false
+    /// when storage failed. Activity ids are unique across phases, so every accept is a first delivery as in the bot's phases.
     /// </summary>
     public async Task<bool> TurnAsync(int conversation, long sequence)
     {
+        var number = Interlocked.Increment(ref _accepted);
+        var text = texts[(int)(sequence % texts.Count)];
+        var activity = new InboundActivity("msteams", LoadRun.ConversationId(conversation), $"floor-{number}", LoadRun.MessageJson("http://127.0.0.1/", $"floor-{number}", conversation, text));
         try
         {
-            if (!await claims.TryBeginAsync("msteams", LoadRun.ConversationId(conversation), $"floor-{Interlocked.Increment(ref _claimed)}", CancellationToken.None))
+            if (!await inbox.TryAcceptAsync(activity, Lease, CancellationToken.None))
             {
                 return false;
             }
-
-            if (texts[(int)(sequence % texts.Count)] == "profile")
-            {
-                await profiles.FindByAadObjectIdAsync(Community, LoadRun.AadObjectId(conversation), CancellationToken.None);
-            }
-
-            return true;
         }
         catch (Azure.RequestFailedException)
         {
             return false;
         }
+
+        _afterAcknowledgement[number] = AfterAcknowledgementAsync(number, activity, conversation, text);
+        return true;
     }
 
+    /// <summary>Waits for the calls made after the acknowledgements, so the next phase starts on a quiet storage.</summary>
+    public Task DrainAsync() => Task.WhenAll(_afterAcknowledgement.Values);
+
     public void Dispose() => _services?.Dispose();
+
+    private async Task AfterAcknowledgementAsync(long number, InboundActivity activity, int conversation, string text)
+    {
+        await Task.Yield();
+        try
+        {
+            if (text == "profile")
+            {
+                await profiles.FindByAadObjectIdAsync(Community, LoadRun.AadObjectId(conversation), CancellationToken.None);
+            }
+
+            await inbox.CompleteAsync(activity.ChannelId, activity.ConversationId, activity.ActivityId, CancellationToken.None);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // A storage failure after the acknowledgement leaves the row unfinished, as it would in the bot.
+        }
+        finally
+        {
+            _afterAcknowledgement.TryRemove(number, out _);
+        }
+    }
 }
