@@ -5,7 +5,10 @@ namespace CopBot.LoadBench;
 internal sealed record LoadOptions(
     int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll, IReadOnlyList<string> Texts, TableAuth TableAuth, int? SoakRate = null)
 {
-    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)]";
+    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)] [--copbot-setting CopBot__Key=value (repeatable: CopBot's environment)]";
+
+    /// <summary>Extra environment for the CopBot process, e.g. <c>CopBot__MaxConcurrentTurns=512</c>.</summary>
+    public IReadOnlyDictionary<string, string> CopBotSettings { get; init; } = new Dictionary<string, string>();
 
     private static readonly string[] DefaultTexts = ["help", "profile"];
 
@@ -25,6 +28,7 @@ internal sealed record LoadOptions(
                 "--copbot" => options with { CopBotDll = value },
                 "--texts" => options with { Texts = ParseTexts(value) },
                 "--soak-rate" => options with { SoakRate = Positive(value, args[i]) },
+                "--copbot-setting" => options with { CopBotSettings = WithSetting(options.CopBotSettings, value) },
                 "--table-auth" => options with { TableAuth = Enum.TryParse<TableAuth>(value, ignoreCase: true, out var auth) && Enum.IsDefined(auth) ? auth : throw new ArgumentException($"--table-auth is key or sas, not '{value}'.") },
                 _ => throw new ArgumentException($"unknown option {args[i]}. {Usage}"),
             };
@@ -32,6 +36,17 @@ internal sealed record LoadOptions(
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--copbot-setting takes Key=value, not '{value}'.");
+        }
+
+        return new Dictionary<string, string>(settings) { [value[..equals]] = value[(equals + 1)..] };
     }
 
     private static string[] ParseTexts(string value)

@@ -94,7 +94,7 @@ async Task MeasureAsync(BotProcess bot, bool soak, StorageFloor? floor = null)
 var repliesBefore = connector.Replies;
 var tablePrefix = "Load" + Guid.NewGuid().ToString("N")[..8];
 using var floor = StorageFloor.Create(azurite.ConnectionString, tablePrefix, options.Texts);
-using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll], new Dictionary<string, string>
+var copBotEnvironment = new Dictionary<string, string>
 {
     ["ASPNETCORE_URLS"] = "http://127.0.0.1:{port}",
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -102,7 +102,13 @@ using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll],
     ["CopBot__TablePrefix"] = tablePrefix,
     ["Logging__LogLevel__Default"] = "Warning",
     ["CopBot__SlowTurnWarning"] = "00:00:00.100",
-}, Healthy))
+};
+foreach (var (key, value) in options.CopBotSettings)
+{
+    copBotEnvironment[key] = value;
+}
+
+using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll], copBotEnvironment, Healthy))
 {
     await MeasureAsync(copBot, soak: true, floor);
 }

@@ -8,10 +8,10 @@ namespace CopBot.LoadBench;
 /// <summary>
 /// The Table Storage part of CopBot's turn without CopBot: the same store classes, registrations and tables, called
 /// from the load generator. Per turn that is what Azurite's request log shows for a steady-state <c>help</c> or
-/// <c>profile</c> message: accepting it into the inbox (claim and kept activity in one group-committed transaction, what
-/// the bot acknowledges after), then, off the timed path as in the bot, for <c>profile</c> the member's profile lookup
-/// by Entra id (the bench's members have no profile, so the routing index sends the lookup straight there) and the
-/// completion; the contact record is cached after first contact. Its latency at the bot's half-of-peak rate is the
+/// <c>profile</c> message: keeping it in the inbox (the one write the bot acknowledges after), then, off the timed path
+/// as in the bot, its claim, for <c>profile</c> the member's profile lookup by Entra id (the bench's members have no
+/// profile, so the routing index sends the lookup straight there) and the completion; the contact record is cached
+/// after first contact. Its latency at the bot's half-of-peak rate is the
 /// floor under the bot's ack latency on this machine: what the storage alone takes, before any bot work.
 /// </summary>
 internal sealed class StorageFloor(IActivityInbox inbox, IProfileStore profiles, IReadOnlyList<string> texts) : IDisposable
@@ -43,19 +43,22 @@ internal sealed class StorageFloor(IActivityInbox inbox, IProfileStore profiles,
         var number = Interlocked.Increment(ref _accepted);
         var text = texts[(int)(sequence % texts.Count)];
         var activity = new InboundActivity("msteams", LoadRun.ConversationId(conversation), $"floor-{number}", LoadRun.MessageJson("http://127.0.0.1/", $"floor-{number}", conversation, text));
+        UnfinishedActivity? accepted;
         try
         {
-            if (!await inbox.TryAcceptAsync(activity, Lease, CancellationToken.None))
-            {
-                return false;
-            }
+            accepted = await inbox.TryAcceptAsync(activity, Lease, CancellationToken.None);
         }
         catch (Azure.RequestFailedException)
         {
             return false;
         }
 
-        _afterAcknowledgement[number] = AfterAcknowledgementAsync(number, activity, conversation, text);
+        if (accepted is null)
+        {
+            return false;
+        }
+
+        _afterAcknowledgement[number] = AfterAcknowledgementAsync(number, accepted, conversation, text);
         return true;
     }
 
@@ -64,11 +67,13 @@ internal sealed class StorageFloor(IActivityInbox inbox, IProfileStore profiles,
 
     public void Dispose() => _services?.Dispose();
 
-    private async Task AfterAcknowledgementAsync(long number, InboundActivity activity, int conversation, string text)
+    private async Task AfterAcknowledgementAsync(long number, UnfinishedActivity accepted, int conversation, string text)
     {
         await Task.Yield();
+        var activity = accepted.Activity;
         try
         {
+            await inbox.TryClaimAsync(accepted, CancellationToken.None);
             if (text == "profile")
             {
                 await profiles.FindByAadObjectIdAsync(Community, LoadRun.AadObjectId(conversation), CancellationToken.None);

@@ -13,6 +13,7 @@ public sealed class CopBotTables
         Members = service.GetTableClient(options.TablePrefix + "Members");
         Conversations = service.GetTableClient(options.TablePrefix + "Conversations");
         ProcessedActivities = service.GetTableClient(options.TablePrefix + "ProcessedActivities");
+        Inbox = service.GetTableClient(options.TablePrefix + "Inbox");
         Profiles = service.GetTableClient(options.TablePrefix + "Profiles");
         ProfileHistory = service.GetTableClient(options.TablePrefix + "ProfileHistory");
         Queries = service.GetTableClient(options.TablePrefix + "Queries");
@@ -33,7 +34,7 @@ public sealed class CopBotTables
         OpenWorkingGroups = service.GetTableClient(options.TablePrefix + "OpenWorkingGroups");
         CommunityChannels = service.GetTableClient(options.TablePrefix + "CommunityChannels");
         Digests = service.GetTableClient(options.TablePrefix + "Digests");
-        All = [Members, Conversations, ProcessedActivities, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, KnowledgeGaps,
+        All = [Members, Conversations, ProcessedActivities, Inbox, Profiles, ProfileHistory, Queries, OpenQueries, RoutingFeedback, Knowledge, DuplicateOffers, KnowledgeGaps,
             Discussions, OpenDiscussions, Consultations, OpenConsultations, Contributions, RequestThreads, WorkingGroups, OpenWorkingGroups, Syntheses, ContributionCredits,
             CommunityChannels, Digests];
     }
@@ -44,8 +45,14 @@ public sealed class CopBotTables
     /// <summary>One partition per conversation id.</summary>
     public TableClient Conversations { get; }
 
-    /// <summary>Idempotency records: partition (channel, conversation), row activity id.</summary>
+    /// <summary>Idempotency records: a few fixed partitions, row a hash of (channel, conversation, activity id).</summary>
     public TableClient ProcessedActivities { get; }
+
+    /// <summary>
+    /// Acknowledged activities whose turn has not ended (and those given up on), keyed like the idempotency records. Kept
+    /// apart from them so this table stays as small as the turns in progress.
+    /// </summary>
+    public TableClient Inbox { get; }
 
     /// <summary>Profiles by community (row: profile id) plus their Entra-object-id and e-mail index rows.</summary>
     public TableClient Profiles { get; }

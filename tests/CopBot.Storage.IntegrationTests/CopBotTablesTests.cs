@@ -23,7 +23,7 @@ public class CopBotTablesTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(
-            new[] { "CommunityChannels", "Consultations", "ContributionCredits", "Contributions", "Conversations", "Digests", "Discussions", "DuplicateOffers", "Knowledge", "KnowledgeGaps", "Members", "OpenConsultations", "OpenDiscussions", "OpenQueries", "OpenWorkingGroups",
+            new[] { "CommunityChannels", "Consultations", "ContributionCredits", "Contributions", "Conversations", "Digests", "Discussions", "DuplicateOffers", "Inbox", "Knowledge", "KnowledgeGaps", "Members", "OpenConsultations", "OpenDiscussions", "OpenQueries", "OpenWorkingGroups",
                 "ProcessedActivities", "ProfileHistory", "Profiles", "Queries", "RequestThreads", "RoutingFeedback", "Syntheses", "WorkingGroups" }.Select(n => prefix + n),
             names.Order(StringComparer.Ordinal));
         foreach (var table in tables.All)

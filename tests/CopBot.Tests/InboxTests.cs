@@ -56,6 +56,41 @@ public sealed class InboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task HalfTheTurnCapTaken_TheAcknowledgementWaitsForItsTurn()
+    {
+        // Cap 4: two acknowledged turns held by the connector take half of it, so the third message's acknowledgement
+        // waits for its own turn (backpressure) instead of coming at once.
+        await using var bot = await BotHarness.StartAsync(
+            azurite, authenticated: false, settings: new Dictionary<string, string?> { ["CopBot:MaxConcurrentTurns"] = "4" });
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        bot.Connector.BeforeAnswer = async (_, _) =>
+        {
+            Interlocked.Increment(ref held);
+            await release.Task;
+            return null;
+        };
+        foreach (var id in new[] { "inbox-pressure-1", "inbox-pressure-2" })
+        {
+            using var acknowledged = await PostWithoutWaitingAsync(bot, bot.HelpMessage(id).ToJsonString());
+            Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        }
+
+        var third = PostWithoutWaitingAsync(bot, bot.HelpMessage("inbox-pressure-3").ToJsonString());
+        await Task.Delay(500);
+        Assert.False(third.IsCompleted, "the third acknowledgement came while half the cap was taken");
+
+        release.SetResult();
+        using (var response = await third.WaitAsync(Patience))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await bot.Services.GetRequiredService<BackgroundTurns>().WhenIdleAsync().WaitAsync(Patience);
+        Assert.Equal(3, bot.Sent.Count(r => r.StatusCode < 300));
+    }
+
+    [Fact]
     public async Task SameMessageThreeTimesAtOnce_OneTurnAndOneReply()
     {
         await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
@@ -164,7 +199,7 @@ public sealed class InboxTests(AzuriteFixture azurite)
 
     private static async Task<int> CountByPrefixAsync(BotHarness bot, string prefix)
     {
-        var table = new TableClient(bot.ConnectionString, bot.TablePrefix + "ProcessedActivities");
+        var table = new TableClient(bot.ConnectionString, bot.TablePrefix + "Inbox");
         var count = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey"]))
         {

@@ -27,7 +27,7 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Error, "Could not even apologise for activity {ActivityId}; releasing it so the channel's retry is processed.")]
     public static partial void ApologyFailed(ILogger logger, Exception exception, string? activityId);
 
-    [LoggerMessage(23, LogLevel.Error, "Could not even apologise for acknowledged activity {ActivityId}; it stays unfinished and is taken over after its lease.")]
+    [LoggerMessage(23, LogLevel.Error, "Acknowledged activity {ActivityId} could not be handled to the end (storage failed, or even the apology did); it stays unfinished and is taken over after its lease.")]
     public static partial void LeftUnfinished(ILogger logger, Exception exception, string? activityId);
 
     [LoggerMessage(9, LogLevel.Information, "Table Storage ready (tables prefixed {Prefix}).")]

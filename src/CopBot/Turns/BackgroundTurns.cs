@@ -19,17 +19,19 @@ public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : I
     /// <summary>
     /// Runs <paramref name="turn"/> on the thread pool and disposes <paramref name="ticket"/> when it ends.
     /// <paramref name="key"/> names the activity, for <see cref="WhenFinishedAsync"/>. The turn gets a token cancelled
-    /// only when the host's shutdown timeout runs out.
+    /// only when the host's shutdown timeout runs out. The returned task completes when the turn ends, and never faults.
     /// </summary>
-    public void Start(string key, Func<CancellationToken, Task> turn, IDisposable ticket)
+    public Task Start(string key, Func<CancellationToken, Task> turn, IDisposable ticket)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(ticket);
         var id = Interlocked.Increment(ref _next);
         // Registered before it may run, so a turn that ends at once never outlives its entry.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _running[id] = (key, RunAsync(id, registered.Task, turn, ticket));
+        var running = RunAsync(id, registered.Task, turn, ticket);
+        _running[id] = (key, running);
         registered.SetResult();
+        return running;
     }
 
     /// <summary>Completes when every turn started for <paramref name="key"/> so far has ended.</summary>

@@ -14,11 +14,13 @@ namespace CopBot.Turns;
 /// how to reach the sender, then the router. A failing turn is logged with its activity id and answered with a
 /// short apology.
 /// <para>
-/// An activity Teams does not wait on (anything but an invoke) is acknowledged as soon as the inbox holds it: the claim
-/// and the activity are stored in one write, and the turn runs after the acknowledgement (<see cref="BackgroundTurns"/>).
-/// It is completed in the inbox when it ends; one that does not end (the instance died, or even the apology failed)
-/// is taken over after its lease by <see cref="UnfinishedTurnRecovery"/>. An invoke, whose response carries the
-/// refreshed card, runs within its request; when even its apology fails it is released for the channel's retry.
+/// An activity Teams does not wait on (anything but an invoke) is kept in the inbox (one write) and acknowledged; its
+/// turn runs on after the acknowledgement (<see cref="BackgroundTurns"/>), and when half the turn cap is taken the
+/// acknowledgement waits for it (backpressure). The turn claims the activity first (a redelivery of one handled before stops there) and
+/// completes it in the inbox when it ends. One that does not end
+/// (the instance died, or even the apology failed) is taken over after its lease by <see cref="UnfinishedTurnRecovery"/>.
+/// An invoke, whose response carries the refreshed card, runs within its request; when even its apology fails it is
+/// released for the channel's retry.
 /// </para>
 /// </summary>
 public sealed class TurnProcessor(
@@ -33,6 +35,9 @@ public sealed class TurnProcessor(
     ILogger<TurnProcessor> logger)
 {
     public const string Apology = "Sorry, something went wrong on my side and I could not finish that. Please try again in a moment.";
+
+    /// <summary>The longest an acknowledgement waits for its turn under backpressure: well inside Teams' 15 s.</summary>
+    public static readonly TimeSpan BackpressureWait = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Processes <paramref name="activity"/> (<paramref name="body"/> is its JSON as received) and takes over
@@ -52,15 +57,15 @@ public sealed class TurnProcessor(
             }
 
             var started = Stopwatch.GetTimestamp();
-            if (!await inbox.TryAcceptAsync(inbound, inboxOptions.Value.Lease, cancellationToken))
+            if (await inbox.TryAcceptAsync(inbound, inboxOptions.Value.Lease, cancellationToken) is not { } accepted)
             {
                 Log.DuplicateDelivery(logger, inbound.ActivityId, activity.Type);
                 return TurnOutcome.Duplicate;
             }
 
-            var accepted = Stopwatch.GetTimestamp();
-            background.Start(KeyOf(inbound), token => RunAcceptedAsync(activity, started, accepted, token), admission);
+            var turn = background.Start(KeyOf(inbound), token => RunAcceptedAsync(activity, accepted, started, token), admission);
             handedOver = true;
+            await AcknowledgeAsync(turn);
             return TurnOutcome.Accepted;
         }
         finally
@@ -73,15 +78,23 @@ public sealed class TurnProcessor(
     }
 
     /// <summary>
-    /// The turn of an accepted activity (just acknowledged, or taken over from the inbox): completed in the inbox
-    /// unless even its apology failed, which leaves it for the next take-over.
+    /// The turn of an accepted activity (just acknowledged, or taken over from the inbox): claimed for its delivery,
+    /// handled, and completed in the inbox, unless storage failed before the end or even the apology failed, which leaves
+    /// it for the next take-over. <paramref name="started"/> is when it was received (a <see cref="Stopwatch"/> timestamp).
     /// </summary>
-    public async Task RunAcceptedAsync(Activity activity, long started, long accepted, CancellationToken cancellationToken)
+    public async Task RunAcceptedAsync(Activity activity, UnfinishedActivity accepted, long started, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(accepted);
         try
         {
-            await HandleAsync(activity, started, accepted, cancellationToken);
+            if (!await inbox.TryClaimAsync(accepted, cancellationToken))
+            {
+                Log.DuplicateDelivery(logger, accepted.Activity.ActivityId, activity.Type);
+                return;
+            }
+
+            await HandleAsync(activity, started, Stopwatch.GetTimestamp(), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -90,6 +103,27 @@ public sealed class TurnProcessor(
         }
 
         await inbox.CompleteAsync(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!, CancellationToken.None);
+    }
+
+    // Backpressure: while half the turn cap or more is taken by acknowledged turns still running, the acknowledgement
+    // waits for its own turn (at most BackpressureWait), so a sender that waits for each acknowledgement is held to the
+    // bot's pace instead of running into the cap's 503s. Below that it is sent at once.
+    private async Task AcknowledgeAsync(Task turn)
+    {
+        if (background.Count < options.Value.MaxConcurrentTurns / 2)
+        {
+            return;
+        }
+
+        try
+        {
+            // Wall-clock time on purpose: this bounds Teams' wait, not a business deadline.
+            await turn.WaitAsync(BackpressureWait);
+        }
+        catch (TimeoutException)
+        {
+            // The turn goes on after the acknowledgement; the inbox holds it.
+        }
     }
 
     /// <summary>The key <see cref="BackgroundTurns"/> knows an acknowledged activity's turn by.</summary>

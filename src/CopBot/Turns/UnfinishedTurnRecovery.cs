@@ -10,7 +10,8 @@ namespace CopBot.Turns;
 /// <summary>
 /// Takes over acknowledged activities whose turn did not end: every <see cref="InboxOptions.SweepInterval"/> (first at
 /// start), each instance lists the unfinished activities whose lease ran out, leases each to itself (one instance wins
-/// each) and runs its turn again. The turns are written to be run again: a redelivered request finds the request it
+/// each) and runs its turn again (which claims it first: a copy kept by a later delivery of an activity handled before
+/// is dropped there). The turns are written to be run again: a redelivered request finds the request it
 /// made, and notifications go through the outbox under idempotency keys. An activity tried
 /// <see cref="InboxOptions.MaxAttempts"/> times is given up: kept aside for an operator and logged as an error.
 /// </summary>
@@ -56,7 +57,7 @@ public sealed partial class UnfinishedTurnRecovery(
 
             LogTakenOver(logger, taken.Activity.ActivityId, taken.Attempts, taken.ReceivedAt);
             var now = Stopwatch.GetTimestamp();
-            background.Start(TurnProcessor.KeyOf(taken.Activity), token => processor.RunAcceptedAsync(activity, now, now, token), ticket);
+            _ = background.Start(TurnProcessor.KeyOf(taken.Activity), token => processor.RunAcceptedAsync(activity, taken, now, token), ticket);
             started++;
         }
 

@@ -127,7 +127,7 @@ public sealed class InboxKillTests(AzuriteFixture azurite)
 
     private async Task<int> UnfinishedCountAsync(string prefix)
     {
-        var table = new TableClient(azurite.ConnectionString, prefix + "ProcessedActivities");
+        var table = new TableClient(azurite.ConnectionString, prefix + "Inbox");
         var count = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey"]))
         {

@@ -19,5 +19,5 @@ public static class StoredRows
 
     /// <summary>Every table the bot writes during a turn, for "nothing stored" checks.</summary>
     public static async Task<int> CountTurnRowsAsync(this BotHarness harness) =>
-        await harness.CountAsync("ProcessedActivities") + await harness.CountAsync("Members") + await harness.CountAsync("Conversations");
+        await harness.CountAsync("ProcessedActivities") + await harness.CountAsync("Inbox") + await harness.CountAsync("Members") + await harness.CountAsync("Conversations");
 }
