@@ -4,11 +4,20 @@ using System.Text.Json.Nodes;
 
 namespace CopBot.LoadBench;
 
+/// <summary>What became of one request: acknowledged, refused with 503 and Retry-After (shed load: Teams redelivers it), or failed.</summary>
+internal enum SendOutcome
+{
+    Acknowledged,
+    Refused,
+    Failed,
+}
+
 /// <summary>
-/// What one load phase measured: completed turns, failures and acknowledgement latencies, each with the second of the
-/// phase its request was sent in (so a tail can be told apart: a few stalls, or slow throughout).
+/// What one load phase measured: completed turns, refusals (503 with Retry-After), failures and acknowledgement
+/// latencies, each with the second of the phase its request was sent in (so a tail can be told apart: a few stalls, or
+/// slow throughout).
 /// </summary>
-internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, int Completed, int Failed, (int Second, double Ms)[] Acks)
+internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, int Completed, int Refused, int Failed, (int Second, double Ms)[] Acks)
 {
     public double RequestsPerSecond => Completed / Duration.TotalSeconds;
 
@@ -44,6 +53,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
     public async Task<LoadResult> ClosedLoopAsync(BotProcess bot, string phase, int concurrency, int conversations, TimeSpan duration, long maxRequests = long.MaxValue)
     {
         var acks = new System.Collections.Concurrent.ConcurrentBag<(int, double)>();
+        var refused = 0;
         var failed = 0;
         var clock = Stopwatch.StartNew();
         var next = 0L;
@@ -59,18 +69,11 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
 
                 var second = (int)clock.Elapsed.TotalSeconds;
                 var started = Stopwatch.GetTimestamp();
-                if (await PostAsync(bot, (int)(request % conversations)))
-                {
-                    acks.Add((second, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-                }
-                else
-                {
-                    Interlocked.Increment(ref failed);
-                }
+                Count(await PostAsync(bot, (int)(request % conversations)), second, started, acks, ref refused, ref failed);
             }
         });
         await Task.WhenAll(workers);
-        return new LoadResult(bot.Name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
+        return new LoadResult(bot.Name, phase, clock.Elapsed, acks.Count, refused, failed, [.. acks]);
     }
 
     public Task<LoadResult> OpenLoopAsync(BotProcess bot, string phase, double perSecond, TimeSpan duration, int conversations, Action<int>? everySecond = null) =>
@@ -78,12 +81,13 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
 
     /// <summary>
     /// The open loop over any turn: <paramref name="send"/> gets the conversation and the request's sequence number and
-    /// says whether it succeeded (the storage floor runs the bot's storage calls through the same schedule).
+    /// says what became of it (the storage floor runs the bot's storage calls through the same schedule).
     /// </summary>
     public static async Task<LoadResult> OpenLoopAsync(
-        string name, string phase, double perSecond, TimeSpan duration, int conversations, Func<int, long, Task<bool>> send, Action<int>? everySecond = null)
+        string name, string phase, double perSecond, TimeSpan duration, int conversations, Func<int, long, Task<SendOutcome>> send, Action<int>? everySecond = null)
     {
         var acks = new System.Collections.Concurrent.ConcurrentBag<(int, double)>();
+        var refused = 0;
         var failed = 0;
         var inFlight = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -98,17 +102,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
                 var second = (int)clock.Elapsed.TotalSeconds;
                 var conversation = (int)(sent % conversations);
                 var sequence = sent;
-                inFlight.Add(Task.Run(async () =>
-                {
-                    if (await send(conversation, sequence))
-                    {
-                        acks.Add((second, Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds));
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref failed);
-                    }
-                }));
+                inFlight.Add(Task.Run(async () => Count(await send(conversation, sequence), second, scheduled, acks, ref refused, ref failed)));
             }
 
             if ((long)clock.Elapsed.TotalSeconds > lastTick)
@@ -122,29 +116,47 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
         }
 
         await Task.WhenAll(inFlight);
-        return new LoadResult(name, phase, clock.Elapsed, acks.Count, failed, [.. acks]);
+        return new LoadResult(name, phase, clock.Elapsed, acks.Count, refused, failed, [.. acks]);
+    }
+
+    private static void Count(SendOutcome outcome, int second, long started, System.Collections.Concurrent.ConcurrentBag<(int, double)> acks, ref int refused, ref int failed)
+    {
+        switch (outcome)
+        {
+            case SendOutcome.Acknowledged:
+                acks.Add((second, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                break;
+            case SendOutcome.Refused:
+                Interlocked.Increment(ref refused);
+                break;
+            default:
+                Interlocked.Increment(ref failed);
+                break;
+        }
     }
 
     public static string ConversationId(int conversation) => $"a:load-conversation-{conversation}";
 
     public static string AadObjectId(int conversation) => $"00000000-0000-4000-8000-{conversation:D12}";
 
-    private async Task<bool> PostAsync(BotProcess bot, int conversation)
+    private async Task<SendOutcome> PostAsync(BotProcess bot, int conversation)
     {
         var sequence = Interlocked.Increment(ref _sequence);
         using var content = new StringContent(MessageJson(serviceUrl, $"load-{sequence}", conversation, texts[(int)(sequence % texts.Count)]), Encoding.UTF8, "application/json");
         try
         {
             using var response = await http.PostAsync(bot.MessagesUri, content);
-            return response.IsSuccessStatusCode;
+            return response.IsSuccessStatusCode ? SendOutcome.Acknowledged
+                : response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null ? SendOutcome.Refused
+                : SendOutcome.Failed;
         }
         catch (HttpRequestException)
         {
-            return false;
+            return SendOutcome.Failed;
         }
         catch (TaskCanceledException)
         {
-            return false;
+            return SendOutcome.Failed;
         }
     }
 

@@ -35,10 +35,10 @@ internal sealed class StorageFloor(IActivityInbox inbox, IProfileStore profiles,
     }
 
     /// <summary>
-    /// One turn's storage calls, in the bot's order; true once the activity is accepted (the bot's acknowledgement), false
-    /// when storage failed. Activity ids are unique across phases, so every accept is a first delivery as in the bot's phases.
+    /// One turn's storage calls, in the bot's order; acknowledged once the activity is kept (the bot's acknowledgement),
+    /// failed when storage failed. Activity ids are unique across phases, so every accept is a first delivery as in the bot's phases.
     /// </summary>
-    public async Task<bool> TurnAsync(int conversation, long sequence)
+    public async Task<SendOutcome> TurnAsync(int conversation, long sequence)
     {
         var number = Interlocked.Increment(ref _accepted);
         var text = texts[(int)(sequence % texts.Count)];
@@ -50,16 +50,16 @@ internal sealed class StorageFloor(IActivityInbox inbox, IProfileStore profiles,
         }
         catch (Azure.RequestFailedException)
         {
-            return false;
+            return SendOutcome.Failed;
         }
 
         if (accepted is null)
         {
-            return false;
+            return SendOutcome.Failed;
         }
 
         _afterAcknowledgement[number] = AfterAcknowledgementAsync(number, accepted, conversation, text);
-        return true;
+        return SendOutcome.Acknowledged;
     }
 
     /// <summary>Waits for the calls made after the acknowledgements, so the next phase starts on a quiet storage.</summary>

@@ -17,11 +17,12 @@ public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : I
     public int Count => _running.Count;
 
     /// <summary>
-    /// Runs <paramref name="turn"/> on the thread pool and disposes <paramref name="ticket"/> when it ends.
-    /// <paramref name="key"/> names the activity, for <see cref="WhenFinishedAsync"/>. The turn gets a token cancelled
-    /// only when the host's shutdown timeout runs out. The returned task completes when the turn ends, and never faults.
+    /// Runs <paramref name="turn"/> on the thread pool and disposes <paramref name="ticket"/> when it ends (the turn gets
+    /// the ticket too, to give its place back earlier). <paramref name="key"/> names the activity, for
+    /// <see cref="WhenFinishedAsync"/>. The turn gets a token cancelled only when the host's shutdown timeout runs out.
+    /// The returned task completes when the turn ends, and never faults.
     /// </summary>
-    public Task Start(string key, Func<CancellationToken, Task> turn, IDisposable ticket)
+    public Task Start(string key, Func<IDisposable, CancellationToken, Task> turn, IDisposable ticket)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(ticket);
@@ -64,12 +65,12 @@ public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : I
 
     public void Dispose() => _stopped.Dispose();
 
-    private async Task RunAsync(long id, Task registered, Func<CancellationToken, Task> turn, IDisposable ticket)
+    private async Task RunAsync(long id, Task registered, Func<IDisposable, CancellationToken, Task> turn, IDisposable ticket)
     {
         await registered;
         try
         {
-            await turn(_stopped.Token);
+            await turn(ticket, _stopped.Token);
         }
         catch (OperationCanceledException)
         {

@@ -16,11 +16,11 @@ namespace CopBot.Turns;
 /// <para>
 /// An activity Teams does not wait on (anything but an invoke) is kept in the inbox (one write) and acknowledged; its
 /// turn runs on after the acknowledgement (<see cref="BackgroundTurns"/>), and when half the turn cap is taken the
-/// acknowledgement waits for it (backpressure). The turn claims the activity first (a redelivery of one handled before stops there) and
-/// completes it in the inbox when it ends. One that does not end
-/// (the instance died, or even the apology failed) is taken over after its lease by <see cref="UnfinishedTurnRecovery"/>.
-/// An invoke, whose response carries the refreshed card, runs within its request; when even its apology fails it is
-/// released for the channel's retry.
+/// acknowledgement waits for it (backpressure). The turn claims the activity first (a redelivery of one handled before
+/// stops there) and completes it in the inbox when it ends. One that does not end (the instance died, or even the
+/// apology failed) is taken over after its lease by <see cref="UnfinishedTurnRecovery"/>. An invoke, whose response
+/// carries the refreshed card, runs within its request; when even its apology fails it is released for the channel's
+/// retry.
 /// </para>
 /// </summary>
 public sealed class TurnProcessor(
@@ -63,7 +63,7 @@ public sealed class TurnProcessor(
                 return TurnOutcome.Duplicate;
             }
 
-            var turn = background.Start(KeyOf(inbound), token => RunAcceptedAsync(activity, accepted, started, token), admission);
+            var turn = background.Start(KeyOf(inbound), (ticket, token) => RunAcceptedAsync(activity, accepted, started, ticket, token), admission);
             handedOver = true;
             await AcknowledgeAsync(turn);
             return TurnOutcome.Accepted;
@@ -81,9 +81,12 @@ public sealed class TurnProcessor(
     /// The turn of an accepted activity (just acknowledged, or taken over from the inbox): claimed for its delivery,
     /// handled, and completed in the inbox, unless storage failed before the end or even the apology failed, which leaves
     /// it for the next take-over. <paramref name="started"/> is when it was received (a <see cref="Stopwatch"/> timestamp).
+    /// Its place under the turn cap (<paramref name="admission"/>) is given back before the completion, which is
+    /// bookkeeping that may wait for company (see the inbox's completion linger).
     /// </summary>
-    public async Task RunAcceptedAsync(Activity activity, UnfinishedActivity accepted, long started, CancellationToken cancellationToken)
+    public async Task RunAcceptedAsync(Activity activity, UnfinishedActivity accepted, long started, IDisposable admission, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(admission);
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(accepted);
         try
@@ -102,6 +105,7 @@ public sealed class TurnProcessor(
             return;
         }
 
+        admission.Dispose();
         await inbox.CompleteAsync(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!, CancellationToken.None);
     }
 

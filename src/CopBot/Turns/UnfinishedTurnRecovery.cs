@@ -57,7 +57,7 @@ public sealed partial class UnfinishedTurnRecovery(
 
             LogTakenOver(logger, taken.Activity.ActivityId, taken.Attempts, taken.ReceivedAt);
             var now = Stopwatch.GetTimestamp();
-            _ = background.Start(TurnProcessor.KeyOf(taken.Activity), token => processor.RunAcceptedAsync(activity, taken, now, token), ticket);
+            _ = background.Start(TurnProcessor.KeyOf(taken.Activity), (admitted, token) => processor.RunAcceptedAsync(activity, taken, now, admitted, token), ticket);
             started++;
         }
 
