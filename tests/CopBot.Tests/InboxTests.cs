@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Azure.Data.Tables;
 using CopBot.Testing;
 using CopBot.Tests.Support;
 using CopBot.Turns;
@@ -31,25 +30,18 @@ public sealed class InboxTests(AzuriteFixture azurite)
     public async Task Message_AcknowledgedWhileItsReplyIsHeld_TheReplyFollowsOnce_NothingLeftUnfinished()
     {
         await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
-        var replyHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bot.Connector.BeforeAnswer = async (_, _) =>
-        {
-            replyHeld.TrySetResult();
-            await release.Task;
-            return null;
-        };
+        var hold = ConnectorHold.On(bot.Connector);
 
         using (var response = await PostWithoutWaitingAsync(bot, bot.HelpMessage("inbox-ack-1").ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        await replyHeld.Task.WaitAsync(Patience);
+        await hold.FirstHeld.WaitAsync(Patience);
         Assert.DoesNotContain(bot.Sent, r => r.StatusCode < 300);
         Assert.Equal(1, await UnfinishedCountAsync(bot));
 
-        release.SetResult();
+        hold.Release();
         await bot.Services.GetRequiredService<BackgroundTurns>().WhenIdleAsync().WaitAsync(Patience);
         Assert.Single(bot.Sent, r => r.StatusCode < 300);
         Assert.Equal(0, await UnfinishedCountAsync(bot));
@@ -62,14 +54,7 @@ public sealed class InboxTests(AzuriteFixture azurite)
         // waits for its own turn (backpressure) instead of coming at once.
         await using var bot = await BotHarness.StartAsync(
             azurite, authenticated: false, settings: new Dictionary<string, string?> { ["CopBot:MaxConcurrentTurns"] = "4" });
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = 0;
-        bot.Connector.BeforeAnswer = async (_, _) =>
-        {
-            Interlocked.Increment(ref held);
-            await release.Task;
-            return null;
-        };
+        var hold = ConnectorHold.On(bot.Connector);
         foreach (var id in new[] { "inbox-pressure-1", "inbox-pressure-2" })
         {
             using var acknowledged = await PostWithoutWaitingAsync(bot, bot.HelpMessage(id).ToJsonString());
@@ -80,7 +65,7 @@ public sealed class InboxTests(AzuriteFixture azurite)
         await Task.Delay(500);
         Assert.False(third.IsCompleted, "the third acknowledgement came while half the cap was taken");
 
-        release.SetResult();
+        hold.Release();
         using (var response = await third.WaitAsync(Patience))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -108,23 +93,16 @@ public sealed class InboxTests(AzuriteFixture azurite)
     public async Task HostStopping_FinishesTheAcknowledgedTurnsFirst()
     {
         await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
-        var replyHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bot.Connector.BeforeAnswer = async (_, _) =>
-        {
-            replyHeld.TrySetResult();
-            await release.Task;
-            return null;
-        };
+        var hold = ConnectorHold.On(bot.Connector);
         using (await PostWithoutWaitingAsync(bot, bot.HelpMessage("inbox-stop-1").ToJsonString()))
         {
-            await replyHeld.Task.WaitAsync(Patience);
+            await hold.FirstHeld.WaitAsync(Patience);
         }
 
         var stopping = bot.Factory.DisposeAsync().AsTask();
         await Task.Delay(300);
         Assert.False(stopping.IsCompleted, "the host stopped with a turn still running");
-        release.SetResult();
+        hold.Release();
         await stopping.WaitAsync(Patience);
 
         Assert.Single(bot.Sent, r => r.StatusCode < 300);
@@ -193,21 +171,9 @@ public sealed class InboxTests(AzuriteFixture azurite)
         return await bot.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
     }
 
-    private static Task<int> UnfinishedCountAsync(BotHarness bot) => CountByPrefixAsync(bot, "unfinished|");
+    private static Task<int> UnfinishedCountAsync(BotHarness bot) => InboxRows.UnfinishedAsync(bot.ConnectionString, bot.TablePrefix);
 
-    private static Task<int> AbandonedCountAsync(BotHarness bot) => CountByPrefixAsync(bot, "abandoned|");
-
-    private static async Task<int> CountByPrefixAsync(BotHarness bot, string prefix)
-    {
-        var table = new TableClient(bot.ConnectionString, bot.TablePrefix + "Inbox");
-        var count = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey"]))
-        {
-            count += row.RowKey.StartsWith(prefix, StringComparison.Ordinal) ? 1 : 0;
-        }
-
-        return count;
-    }
+    private static Task<int> AbandonedCountAsync(BotHarness bot) => InboxRows.AbandonedAsync(bot.ConnectionString, bot.TablePrefix);
 
     private static async Task<bool> WithinAsync(TimeSpan limit, Func<Task<bool>> condition)
     {

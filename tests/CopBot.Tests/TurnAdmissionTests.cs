@@ -12,18 +12,11 @@ public sealed class TurnAdmissionTests(AzuriteFixture azurite)
     public async Task CapReached_NextActivityGets503WithRetryAfter_AndItsRedeliveryIsProcessed()
     {
         await using var bot = await BotHarness.StartAsync(azurite, settings: new Dictionary<string, string?> { ["CopBot:MaxConcurrentTurns"] = "1" });
-        var replyHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bot.Connector.BeforeAnswer = async (_, _) =>
-        {
-            replyHeld.TrySetResult();
-            await release.Task;
-            return null;
-        };
+        var hold = ConnectorHold.On(bot.Connector);
 
         // The first turn stays in progress: its reply is held by the connector.
         var first = bot.PostUndrainedAsync(bot.HelpMessage("admission-1"));
-        await replyHeld.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await hold.FirstHeld.WaitAsync(TimeSpan.FromSeconds(20));
 
         var second = bot.HelpMessage("admission-2");
         using (var refused = await bot.PostUndrainedAsync(second))
@@ -32,7 +25,7 @@ public sealed class TurnAdmissionTests(AzuriteFixture azurite)
             Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         }
 
-        release.SetResult();
+        hold.Release();
         using (var done = await first)
         {
             Assert.Equal(HttpStatusCode.OK, done.StatusCode);

@@ -1,14 +1,8 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using CopBot.Community;
 using CopBot.Outbox;
-using CopBot.Storage;
 using CopBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using CopBot.Tests.Support;
 
 namespace CopBot.Tests.Outbox;
 
@@ -22,59 +16,39 @@ namespace CopBot.Tests.Outbox;
 public sealed class InboxKillTests(AzuriteFixture azurite)
 {
     private const int Experts = 50;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
 
     [Fact]
     public async Task KillDash9AfterTheAcknowledgement_BeforeTheFanOut_Restart_QuestionRoutedOnce()
     {
         var prefix = "I" + Guid.NewGuid().ToString("N")[..12];
         await using var connector = await FakeConnectorServer.StartAsync();
-        await SeedAsync(prefix, connector.ServiceUrl);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = 0;
-        connector.BeforeAnswer = async (request, cancellationToken) =>
-        {
-            if (!IsThreadPost(request.Method, request.Path.Value ?? "") || gate.Task.IsCompleted)
-            {
-                return null;
-            }
-
-            Interlocked.Increment(ref held);
-            try
-            {
-                await gate.Task.WaitAsync(cancellationToken);
-                return null;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref held);
-            }
-        };
-        var question = await QuestionAsync(connector.ServiceUrl);
+        await KilledBotScenario.SeedAsync(azurite.ConnectionString, prefix, connector.ServiceUrl, Experts);
+        var hold = ConnectorHold.On(connector, request => IsThreadPost(request.Method, request.Path.Value ?? ""));
+        var question = await KilledBotScenario.QuestionAsync(connector.ServiceUrl);
 
         using (var first = BotProcess.Start(Environment(prefix, sweepInterval: "00:01:00")))
         {
-            await first.WaitForLogAsync($"rebuilt: {Experts} experts", Patience);
-            using (var response = await PostAsync(first, question))
+            await first.WaitForLogAsync($"rebuilt: {Experts} experts", KilledBotScenario.Patience);
+            using (var response = await KilledBotScenario.PostAsync(first, question))
             {
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref held) > 0), "the acknowledgement card in flight");
+            await KilledBotScenario.WaitUntilAsync(() => Task.FromResult(hold.InFlight > 0), "the acknowledgement card in flight");
             await first.KillHardAsync();
         }
 
-        await WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref held) == 0), "the connector to notice the dead client");
+        await KilledBotScenario.WaitUntilAsync(() => Task.FromResult(hold.InFlight == 0), "the connector to notice the dead client");
         Assert.Empty(FanOutScenario.CardsPerChat(connector.Requests));
         Assert.Equal(1, await UnfinishedCountAsync(prefix));
-        gate.SetResult();
+        hold.Release();
 
         using (var second = BotProcess.Start(Environment(prefix, sweepInterval: "00:00:00.200")))
         {
             var queue = new QueueClient(azurite.ConnectionString, OutboxQueues.NameOf(prefix));
             try
             {
-                await WaitUntilAsync(
+                await KilledBotScenario.WaitUntilAsync(
                     async () => FanOutScenario.CardsPerChat(connector.Requests).Count == Experts
                         && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
                         && await UnfinishedCountAsync(prefix) == 0,
@@ -86,7 +60,7 @@ public sealed class InboxKillTests(AzuriteFixture azurite)
             }
 
             Assert.Contains("Taking over unfinished activity", second.Output, StringComparison.Ordinal);
-            using var redelivered = await PostAsync(second, question);
+            using var redelivered = await KilledBotScenario.PostAsync(second, question);
             Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
             await Task.Delay(500);
         }
@@ -99,65 +73,15 @@ public sealed class InboxKillTests(AzuriteFixture azurite)
     private static bool IsThreadPost(string method, string path) =>
         method == "POST" && path.Contains("/v3/conversations/19:", StringComparison.Ordinal);
 
-    private Dictionary<string, string> Environment(string prefix, string sweepInterval) => new()
+    private Dictionary<string, string> Environment(string prefix, string sweepInterval)
     {
-        ["ConnectionStrings__Tables"] = azurite.ConnectionString,
-        ["CopBot__TablePrefix"] = prefix,
-        ["CopBot__Query__ExpertsPerQuery"] = $"{Experts}",
-        ["CopBot__Query__CandidatesKept"] = $"{Experts}",
-        ["CopBot__Knowledge__DuplicateCheck"] = "false",
+        var environment = KilledBotScenario.Environment(azurite.ConnectionString, prefix, Experts);
         // A short lease so the killed bot's activity goes stale within the test's time. The first bot sweeps only at
         // start, so it never takes over its own turn while that is held.
-        ["CopBot__Inbox__Lease"] = "00:00:02",
-        ["CopBot__Inbox__SweepInterval"] = sweepInterval,
-        ["CopBot__Outbox__RetryDelay"] = "00:00:00.100",
-        ["CopBot__Outbox__PollInterval"] = "00:00:00.200",
-        ["BotConnector__RetryBaseDelay"] = "00:00:00.050",
-        ["Logging__LogLevel__Polly"] = "Warning",
-    };
-
-    private async Task SeedAsync(string prefix, string serviceUrl)
-    {
-        await using var provider = new ServiceCollection().AddLogging()
-            .AddCopBotTableStorage(azurite.ConnectionString, o => o.TablePrefix = prefix)
-            .BuildServiceProvider();
-        await provider.GetRequiredService<CopBotTables>().EnsureCreatedAsync(CancellationToken.None);
-        await FanOutScenario.SeedAsync(provider.GetRequiredService<IProfileStore>(), provider.GetRequiredService<IContactStore>(), serviceUrl, Experts);
+        environment["CopBot__Inbox__Lease"] = "00:00:02";
+        environment["CopBot__Inbox__SweepInterval"] = sweepInterval;
+        return environment;
     }
 
-    private async Task<int> UnfinishedCountAsync(string prefix)
-    {
-        var table = new TableClient(azurite.ConnectionString, prefix + "Inbox");
-        var count = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey"]))
-        {
-            count += row.RowKey.StartsWith("unfinished|", StringComparison.Ordinal) ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    private static async Task<string> QuestionAsync(string serviceUrl)
-    {
-        var activity = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Payloads", "channel-message-mention.json")))!.AsObject();
-        activity["serviceUrl"] = serviceUrl;
-        return FanOutScenario.Ask(activity).ToJsonString();
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(BotProcess bot, string question)
-    {
-        using var client = new HttpClient { Timeout = Patience };
-        using var content = new StringContent(question, Encoding.UTF8, "application/json");
-        return await client.PostAsync(bot.MessagesUrl, content);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < Patience, $"timed out waiting for {what}");
-            await Task.Delay(20);
-        }
-    }
+    private Task<int> UnfinishedCountAsync(string prefix) => InboxRows.UnfinishedAsync(azurite.ConnectionString, prefix);
 }
