@@ -32,7 +32,8 @@ internal static class LoadReport
         var workload = (options.Texts.SequenceEqual(["help", "profile"]) ? "" : $" --texts {string.Join(',', options.Texts)}")
             + (options.TableAuth == TableAuth.Key ? "" : " --table-auth sas")
             + (options.SoakRate is { } rate ? $" --soak-rate {rate}" : "")
-            + string.Concat(options.CopBotSettings.Select(s => $" --copbot-setting {s.Key}={s.Value}"));
+            + string.Concat(options.CopBotSettings.Select(s => $" --copbot-setting {s.Key}={s.Value}"))
+            + (options.AzuriteGc ? " --azurite-gc on" : "");
         text.AppendLine(inv, $"bench/load.sh --concurrency {options.Concurrency} --conversations {options.Conversations} --duration {options.Duration.TotalSeconds:F0} --soak {options.Soak.TotalSeconds:F0}{workload} --out docs/performance.md");
         text.AppendLine("```");
         text.AppendLine();

@@ -14,7 +14,7 @@ if (!File.Exists(copBotDll) || !Directory.Exists(Path.Combine(echoDir, "node_mod
     return 2;
 }
 
-using var azurite = await AzuriteServer.StartNewAsync(root);
+using var azurite = await AzuriteServer.StartNewAsync(root, nodeOptions: options.AzuriteGc ? ["--trace-gc"] : null);
 await using var connector = await CountingConnector.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) }) { Timeout = TimeSpan.FromSeconds(30) };
 var load = new LoadRun(http, connector.ServiceUrl, options.Texts);
@@ -55,11 +55,11 @@ async Task MeasureAsync(BotProcess bot, bool soak, StorageFloor? floor = null)
     Console.Error.WriteLine($"{bot.Name}: peak {peak.RequestsPerSecond:F0}/s");
     var half = peak.RequestsPerSecond / 2;
     var slowBefore = bot.SlowTurns.Count;
-    await using (var probe = await StallProbe.StartAsync(http, bot, azurite.ConnectionString))
+    await using (var probe = await StallProbe.StartAsync(http, bot, azurite))
     {
         results.Add(await load.OpenLoopAsync(bot, $"half of peak ({half:F0}/s)", half, options.Duration, options.Conversations));
         await Task.Delay(500); // the bot's last log lines of the phase
-        probes.Add(ProbeSamples.From(bot.Name, probe, [.. bot.SlowTurns.Skip(slowBefore)]));
+        probes.Add(ProbeSamples.From(bot.Name, probe, [.. bot.SlowTurns.Skip(slowBefore)], options.AzuriteGc));
     }
 
     if (floor is not null)

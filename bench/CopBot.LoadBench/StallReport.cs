@@ -4,9 +4,13 @@ using System.Text;
 namespace CopBot.LoadBench;
 
 /// <summary>What the <see cref="StallProbe"/> saw during one bot's half-of-peak phase.</summary>
-internal sealed record ProbeSamples(string Bot, (int Second, double Ms)[] Generator, (int Second, double Ms)[] BotPipeline, (int Second, double Ms)[] Storage, SlowTurn[] SlowTurns)
+/// <param name="AzuriteCollections">Azurite's major collections, when it ran under <c>--trace-gc</c> (null otherwise).</param>
+internal sealed record ProbeSamples(
+    string Bot, (int Second, double Ms)[] Generator, (int Second, double Ms)[] BotPipeline, (int Second, double Ms)[] Storage, SlowTurn[] SlowTurns,
+    (int Second, double Ms)[]? AzuriteCollections)
 {
-    public static ProbeSamples From(string bot, StallProbe probe, SlowTurn[] slowTurns) => new(bot, [.. probe.Generator], [.. probe.Bot], [.. probe.Storage], slowTurns);
+    public static ProbeSamples From(string bot, StallProbe probe, SlowTurn[] slowTurns, bool gcTraced) =>
+        new(bot, [.. probe.Generator], [.. probe.Bot], [.. probe.Storage], slowTurns, gcTraced ? [.. probe.AzuriteCollections] : null);
 }
 
 /// <summary>The slow seconds of a half-of-peak phase beside what each probe measured in the same second.</summary>
@@ -26,17 +30,21 @@ internal static class StallReport
             return;
         }
 
+        var gc = probes.AzuriteCollections;
         text.AppendLine();
-        text.AppendLine("  | second | ack p99 (ms) | load generator's 25 ms timer late by (max ms) | bot's HTTP pipeline, 404 (max ms) | Azurite point read (max ms) |");
-        text.AppendLine("  |---|---|---|---|---|");
+        text.AppendLine("  | second | ack p99 (ms) | load generator's 25 ms timer late by (max ms) | bot's HTTP pipeline, 404 (max ms) | Azurite point read (max ms) |"
+            + (gc is null ? "" : " Azurite major GCs ending then (marking wall time, ms) |"));
+        text.AppendLine("  |---|---|---|---|---|" + (gc is null ? "" : "---|"));
         var slowSeconds = slow.Select(s => s.Second).ToHashSet();
         foreach (var (second, p99) in slow)
         {
-            text.AppendLine(inv, $"  | {second} | {p99:F1} | {Max(probes.Generator, s => s == second):F1} | {Max(probes.BotPipeline, s => s == second):F1} | {Max(probes.Storage, s => s == second):F1} |");
+            text.AppendLine(string.Create(inv, $"  | {second} | {p99:F1} | {Max(probes.Generator, s => s == second):F1} | {Max(probes.BotPipeline, s => s == second):F1} | {Max(probes.Storage, s => s == second):F1} |")
+                + (gc is null ? "" : $" {Collections(gc, s => s == second)} |"));
         }
 
         bool Other(int s) => !slowSeconds.Contains(s);
-        text.AppendLine(inv, $"  | the other seconds (max) | {seconds.Where(s => Other(s.Second)).Select(s => s.P99).DefaultIfEmpty(double.NaN).Max():F1} | {Max(probes.Generator, Other):F1} | {Max(probes.BotPipeline, Other):F1} | {Max(probes.Storage, Other):F1} |");
+        text.AppendLine(string.Create(inv, $"  | the other seconds (max) | {seconds.Where(s => Other(s.Second)).Select(s => s.P99).DefaultIfEmpty(double.NaN).Max():F1} | {Max(probes.Generator, Other):F1} | {Max(probes.BotPipeline, Other):F1} | {Max(probes.Storage, Other):F1} |")
+            + (gc is null ? "" : $" {CollectionCount(gc, Other)} |"));
         if (probes.SlowTurns.Length > 0)
         {
             var slowTurns = probes.SlowTurns;
@@ -46,6 +54,20 @@ internal static class StallReport
         }
 
         text.AppendLine();
+    }
+
+    // "none", or each collection's marking wall time, e.g. "178, 161".
+    private static string Collections((int Second, double Ms)[] collections, Func<int, bool> inSecond)
+    {
+        var times = collections.Where(c => inSecond(c.Second)).Select(c => c.Ms.ToString("F0", CultureInfo.InvariantCulture)).ToList();
+        return times.Count == 0 ? "none" : string.Join(", ", times);
+    }
+
+    // "none", or how many and the longest, e.g. "3, the longest 120".
+    private static string CollectionCount((int Second, double Ms)[] collections, Func<int, bool> inSecond)
+    {
+        var times = collections.Where(c => inSecond(c.Second)).Select(c => c.Ms).ToList();
+        return times.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"{times.Count}, the longest {times.Max():F0}");
     }
 
     private static double Max((int Second, double Ms)[] samples, Func<int, bool> inSecond) =>

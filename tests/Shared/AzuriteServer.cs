@@ -28,12 +28,14 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
     private readonly StringBuilder _output = new();
     private readonly string _repositoryRoot;
     private readonly string _workspace;
+    private readonly IReadOnlyList<string> _nodeOptions;
     private Process? _process;
     private int _disposed;
 
-    private AzuriteServer(string repositoryRoot, int port, AzuriteService service)
+    private AzuriteServer(string repositoryRoot, int port, AzuriteService service, IReadOnlyList<string>? nodeOptions)
     {
         _repositoryRoot = repositoryRoot;
+        _nodeOptions = nodeOptions ?? [];
         Port = port;
         Service = service;
         _workspace = Directory.CreateTempSubdirectory("copbot-azurite-").FullName;
@@ -59,10 +61,16 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         + (tables is null ? "" : $"TableEndpoint={tables.Endpoint};")
         + (queues is null ? "" : $"QueueEndpoint={queues.Endpoint};");
 
-    /// <summary>Starts Azurite's <paramref name="service"/> on a free loopback port and waits until it accepts connections.</summary>
-    public static async Task<AzuriteServer> StartNewAsync(string repositoryRoot, AzuriteService service = AzuriteService.Table)
+    /// <summary>Every line Azurite writes (its own, or Node.js's under <c>nodeOptions</c> such as <c>--trace-gc</c>), as it comes.</summary>
+    public event Action<string>? LineReceived;
+
+    /// <summary>
+    /// Starts Azurite's <paramref name="service"/> on a free loopback port and waits until it accepts connections.
+    /// <paramref name="nodeOptions"/> go to Node.js itself (e.g. <c>--trace-gc</c>, which NODE_OPTIONS refuses).
+    /// </summary>
+    public static async Task<AzuriteServer> StartNewAsync(string repositoryRoot, AzuriteService service = AzuriteService.Table, IReadOnlyList<string>? nodeOptions = null)
     {
-        var server = new AzuriteServer(repositoryRoot, FreePort(), service);
+        var server = new AzuriteServer(repositoryRoot, FreePort(), service, nodeOptions);
         try
         {
             await server.StartAsync();
@@ -160,13 +168,24 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
             throw new InvalidOperationException($"Azurite is missing ({executable}): run npm ci at the repo root.");
         }
 
-        var start = new ProcessStartInfo(executable)
+        // Node.js options go before the script: run the script node_modules/.bin links to through node itself.
+        var start = new ProcessStartInfo(_nodeOptions.Count == 0 ? executable : "node")
         {
             WorkingDirectory = _workspace,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_nodeOptions.Count > 0)
+        {
+            foreach (var option in _nodeOptions)
+            {
+                start.ArgumentList.Add(option);
+            }
+
+            start.ArgumentList.Add(new FileInfo(executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? executable);
+        }
+
         foreach (var argument in new[]
         {
             $"--{name}Host", "127.0.0.1", $"--{name}Port", Port.ToString(CultureInfo.InvariantCulture),
@@ -222,6 +241,8 @@ public sealed class AzuriteServer : IAsyncDisposable, IDisposable
         {
             _output.AppendLine(line);
         }
+
+        LineReceived?.Invoke(line);
     }
 
     private string Output()
