@@ -98,7 +98,7 @@ public sealed partial class UnfinishedTurnRecovery(
     [LoggerMessage(24, LogLevel.Warning, "Taking over unfinished activity {ActivityId} (attempt {Attempt}, received {ReceivedAt:o}): its turn did not end within its lease.")]
     private static partial void LogTakenOver(ILogger logger, string activityId, int attempt, DateTimeOffset receivedAt);
 
-    [LoggerMessage(25, LogLevel.Error, "Gave up on activity {ActivityId} in {ConversationId} after {Attempts} turns (received {ReceivedAt:o}); it is kept in the ProcessedActivities table under 'abandoned|' for an operator.")]
+    [LoggerMessage(25, LogLevel.Error, "Gave up on activity {ActivityId} in {ConversationId} after {Attempts} turns (received {ReceivedAt:o}); it is kept in the Inbox table under 'abandoned|' for an operator.")]
     private static partial void LogAbandoned(ILogger logger, string activityId, string conversationId, int attempts, DateTimeOffset receivedAt);
 
     [LoggerMessage(26, LogLevel.Warning, "Looking for unfinished activities failed; the next sweep retries.")]
