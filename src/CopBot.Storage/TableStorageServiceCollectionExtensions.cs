@@ -41,6 +41,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddSingleton<TableProcessedActivityStore>();
         services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<TableProcessedActivityStore>());
         services.AddSingleton<IActivityInbox>(sp => sp.GetRequiredService<TableProcessedActivityStore>());
+        services.AddSingleton<IAbandonedActivities>(sp => sp.GetRequiredService<TableProcessedActivityStore>());
         services.AddSingleton<IProfileStore, TableProfileStore>();
         services.AddSingleton<IStorageHealth, TableStorageHealth>();
         services.AddSingleton<TableQueryStore>();

@@ -22,7 +22,7 @@ namespace CopBot.Storage;
 /// one whose claim carries another token (a later delivery of an activity already handled) is dropped.
 /// </para>
 /// </summary>
-public sealed class TableProcessedActivityStore : IProcessedActivityStore, IActivityInbox
+public sealed partial class TableProcessedActivityStore : IProcessedActivityStore, IActivityInbox, IAbandonedActivities
 {
     /// <summary>Four partitions: enough headroom for Table Storage's per-partition rate, few enough to batch well.</summary>
     private const int PartitionCount = 4;
@@ -69,15 +69,9 @@ public sealed class TableProcessedActivityStore : IProcessedActivityStore, IActi
     public async Task<UnfinishedActivity?> TryAcceptAsync(InboundActivity activity, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var (_, row) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
         var now = _timeProvider.GetUtcNow();
         var delivery = Guid.NewGuid().ToString("N");
-        var unfinished = Described(new TableEntity(InboxPartition, UnfinishedPrefix + row), activity.ChannelId, activity.ConversationId, activity.ActivityId, now);
-        unfinished["Delivery"] = delivery;
-        unfinished["LeaseUntilUtc"] = TableRowPurge.SortableUtc(now + lease);
-        unfinished["Attempts"] = 1;
-        JsonChunks.Write(unfinished, activity.Json, MaxJsonChunks, $"activity {activity.ActivityId}");
-
+        var unfinished = UnfinishedRow(activity, now, delivery, leaseUntil: now + lease, attempts: 1);
         return await _inbox.TryInsertAsync(unfinished) ? new UnfinishedActivity(activity, now, 1, delivery, "") : null;
     }
 
@@ -192,6 +186,17 @@ public sealed class TableProcessedActivityStore : IProcessedActivityStore, IActi
         }
 
         return deleted + await TableRowPurge.DeleteWhereAsync(_tables.Inbox, TableClient.CreateQueryFilter($"PartitionKey eq {InboxPartition} and ReceivedUtc lt {cutoff}"), cancellationToken);
+    }
+
+    private static TableEntity UnfinishedRow(InboundActivity activity, DateTimeOffset receivedAt, string delivery, DateTimeOffset leaseUntil, int attempts)
+    {
+        var (_, row) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
+        var unfinished = Described(new TableEntity(InboxPartition, UnfinishedPrefix + row), activity.ChannelId, activity.ConversationId, activity.ActivityId, receivedAt);
+        unfinished["Delivery"] = delivery;
+        unfinished["LeaseUntilUtc"] = TableRowPurge.SortableUtc(leaseUntil);
+        unfinished["Attempts"] = attempts;
+        JsonChunks.Write(unfinished, activity.Json, MaxJsonChunks, $"activity {activity.ActivityId}");
+        return unfinished;
     }
 
     private static TableEntity Claim(string channelId, string conversationId, string activityId, DateTimeOffset receivedAt, string? delivery)

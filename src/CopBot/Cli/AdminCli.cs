@@ -10,7 +10,7 @@ namespace CopBot.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Verbs = ["profiles", "route", "stats", "synthesize"];
+    private static readonly string[] Verbs = ["profiles", "route", "stats", "synthesize", "inbox", "outbox"];
 
     public static bool Handles(string[] args) =>
         args is { Length: > 0 } && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -32,6 +32,8 @@ public static class AdminCli
             RouteCommand.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
             StatsCommand.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
             SynthesizeCommand.Create(() => CreateServices(configuration), configuration, output ?? Console.Out, errors ?? Console.Error),
+            InboxCommands.Create(() => CreateServices(configuration), output ?? Console.Out, errors ?? Console.Error),
+            OutboxCommands.Create(() => CreateServices(configuration), configuration, output ?? Console.Out, errors ?? Console.Error),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,0 +1,45 @@
+using Azure;
+using Azure.Data.Tables;
+using CopBot.Community;
+
+namespace CopBot.Storage;
+
+/// <summary>The operator's side of the inbox: activities given up on (<c>abandoned|{hash}</c> rows), listed and requeued.</summary>
+public sealed partial class TableProcessedActivityStore
+{
+    public async Task<IReadOnlyList<AbandonedActivity>> ListAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {InboxPartition} and RowKey ge {AbandonedPrefix} and RowKey lt {RangeEnd(AbandonedPrefix)}");
+        var abandoned = new List<AbandonedActivity>();
+        await foreach (var row in _tables.Inbox.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            abandoned.Add(new AbandonedActivity(ToUnfinished(row), row.GetDateTimeOffset("AbandonedAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return [.. abandoned.OrderBy(a => a.Unfinished.ReceivedAt)];
+    }
+
+    public async Task<bool> TryRequeueAsync(AbandonedActivity abandoned, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(abandoned);
+        var unfinished = abandoned.Unfinished;
+        // Leased until now: stale at once, so the next sweep takes it over (and counts that as attempt 1).
+        var row = UnfinishedRow(unfinished.Activity, unfinished.ReceivedAt, unfinished.Delivery, leaseUntil: _timeProvider.GetUtcNow(), attempts: 0);
+        var abandonedKey = AbandonedPrefix + row.RowKey[UnfinishedPrefix.Length..];
+        try
+        {
+            // One transaction: the activity is either still abandoned or unfinished again, never both or neither.
+            await _tables.Inbox.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, row),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxPartition, abandonedKey), new ETag(unfinished.Version)),
+            ], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+}
