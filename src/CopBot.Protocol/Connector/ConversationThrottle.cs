@@ -3,7 +3,8 @@ namespace CopBot.Protocol.Connector;
 /// <summary>
 /// Keeps the bot's writes to each Teams conversation under Teams' per-bot, per-thread limits by making callers wait
 /// (never fail). A channel's threads share one budget, keyed by the conversation id without its
-/// <c>;messageid=</c> suffix. It keeps an exact log of recent operations per conversation rather than using
+/// <c>;messageid=</c> suffix. It keeps its own log of recent operations per conversation (<see cref="ConversationLog"/>:
+/// exact for the short limits, per-minute counts for the hour, bounded whatever the traffic) rather than using
 /// System.Threading.RateLimiting: its sliding windows count per segment, so two bursts at segment edges can exceed
 /// a limit within one real second, chained limiters count a permit when granted rather than when the call goes
 /// out, and none of them runs on an injectable <see cref="TimeProvider"/>.
@@ -20,7 +21,7 @@ public sealed class ConversationThrottle
     ];
 
     private readonly TimeProvider _clock;
-    private readonly IReadOnlyList<ThrottleRule> _rules;
+    private readonly ThrottlePlan _plan;
     private readonly TimeSpan _longestWindow;
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _conversationsLock = new();
@@ -41,7 +42,7 @@ public sealed class ConversationThrottle
         }
 
         _clock = clock;
-        _rules = rules;
+        _plan = new ThrottlePlan(rules);
         _longestWindow = rules.Max(r => r.Window);
         _lastSweep = clock.GetUtcNow();
     }
@@ -65,7 +66,7 @@ public sealed class ConversationThrottle
                 while (true)
                 {
                     var now = _clock.GetUtcNow();
-                    var wait = log.TimeUntilAllowed(now, _rules, _longestWindow);
+                    var wait = log.TimeUntilAllowed(now);
                     if (wait <= TimeSpan.Zero)
                     {
                         log.Record(now);
@@ -86,6 +87,15 @@ public sealed class ConversationThrottle
         }
     }
 
+    /// <summary>Admission times and slot counts held for a conversation (0 when it has none): for tests of the memory bound.</summary>
+    internal int RetainedFor(string conversationId)
+    {
+        lock (_conversationsLock)
+        {
+            return _conversations.TryGetValue(TeamsThread.RootConversationId(conversationId), out var log) ? log.Retained : 0;
+        }
+    }
+
     private ConversationLog Enter(string key)
     {
         lock (_conversationsLock)
@@ -93,7 +103,7 @@ public sealed class ConversationThrottle
             SweepIdle();
             if (!_conversations.TryGetValue(key, out var log))
             {
-                log = new ConversationLog();
+                log = new ConversationLog(_plan);
                 _conversations.Add(key, log);
             }
 
@@ -122,46 +132,11 @@ public sealed class ConversationThrottle
         _lastSweep = now;
         foreach (var (key, log) in _conversations.ToList())
         {
-            if (log.Users == 0 && log.IsIdle(now, _longestWindow))
+            if (log.Users == 0 && log.IsIdle(now))
             {
                 _conversations.Remove(key);
                 log.Dispose();
             }
         }
-    }
-
-    /// <summary>One conversation's recent admissions, oldest first. <see cref="Turn"/> lets one caller at a time decide.</summary>
-    private sealed class ConversationLog : IDisposable
-    {
-        private readonly List<DateTimeOffset> _admitted = [];
-
-        public SemaphoreSlim Turn { get; } = new(1, 1);
-
-        /// <summary>Callers inside <see cref="WaitAsync"/>; guarded by the throttle's lock.</summary>
-        public int Users { get; set; }
-
-        public TimeSpan TimeUntilAllowed(DateTimeOffset now, IReadOnlyList<ThrottleRule> rules, TimeSpan longestWindow)
-        {
-            _admitted.RemoveAll(t => t + longestWindow <= now);
-            var wait = TimeSpan.Zero;
-            foreach (var rule in rules)
-            {
-                // The next operation may go once the rule's Nth most recent one has left its window.
-                if (_admitted.Count >= rule.MaxOperations)
-                {
-                    var until = _admitted[^rule.MaxOperations] + rule.Window - now;
-                    wait = until > wait ? until : wait;
-                }
-            }
-
-            return wait;
-        }
-
-        public void Record(DateTimeOffset now) => _admitted.Add(now);
-
-        public bool IsIdle(DateTimeOffset now, TimeSpan longestWindow) =>
-            _admitted.Count == 0 || _admitted[^1] + longestWindow <= now;
-
-        public void Dispose() => Turn.Dispose();
     }
 }

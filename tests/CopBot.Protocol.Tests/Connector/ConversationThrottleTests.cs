@@ -98,6 +98,48 @@ public class ConversationThrottleTests
     }
 
     [Fact]
+    public async Task WaitAsync_RuleWithALargeMaximum_CountedPerSlot_NeverExceeded_WaitsAtMostOneSlotLonger()
+    {
+        // 100 > ConversationLog.ExactUpTo: checked by counts per slot of 10 s / 60.
+        var rule = new ThrottleRule(100, TimeSpan.FromSeconds(10));
+        var throttle = new ConversationThrottle(_clock, [rule]);
+
+        var admitted = await RunAsync(Enumerable.Range(0, 250).Select(_ => throttle.WaitAsync(ChannelA, CancellationToken.None)));
+
+        AssertWithin(admitted, rule);
+        Assert.Equal(admitted[0], admitted[99]);
+
+        // The 101st goes once the first slot has left the window: after 10 s, and at most one slot (and one step) later.
+        Assert.InRange(admitted[100] - admitted[0], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10) + TimeSpan.FromSeconds(10.0 / 60) + TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task WaitAsync_ThreeHoursOfSteadyTraffic_TeamsRulesKept_MemoryBoundedByTheRules()
+    {
+        var throttle = new ConversationThrottle(_clock);
+        var admitted = new List<DateTimeOffset>();
+        var retained = new List<int>();
+
+        // One write every 2.2 s: 1,636 an hour, under every limit, so none waits.
+        for (var i = 0; i < 5_000; i++)
+        {
+            var admission = await throttle.WaitAsync(ChannelA, CancellationToken.None);
+            Assert.Equal(TimeSpan.Zero, admission.Waited);
+            admitted.Add(admission.At);
+            retained.Add(throttle.RetainedFor(ChannelA));
+            _clock.Advance(TimeSpan.FromSeconds(2.2));
+        }
+
+        foreach (var rule in ConversationThrottle.TeamsPerThreadRules)
+        {
+            AssertWithin(admitted, rule);
+        }
+
+        // The 60 latest times for the short limits and at most 61 minute counts for the hour, not the hour's 1,636 times.
+        Assert.InRange(retained.Max(), 1, 60 + 61);
+    }
+
+    [Fact]
     public void Constructor_RuleWithoutOperations_Throws()
     {
         Assert.Throws<ArgumentException>(() => new ConversationThrottle(_clock, [new ThrottleRule(0, TimeSpan.FromSeconds(1))]));
