@@ -1,6 +1,5 @@
 using System.Net;
 using CopBot.Testing;
-using CopBot.Tests.Outbox;
 using CopBot.Tests.Support;
 using CopBot.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,14 +37,14 @@ public sealed class InboxRequeueTests(AzuriteFixture azurite)
         }
 
         Assert.True(await WithinAsync(async () => await InboxRows.AbandonedAsync(bot.ConnectionString, bot.TablePrefix) == 1), "the activity to be given up");
-        var (listed, listCode, _) = await OutboxRequeueTests.AdminAsync(bot, "inbox", "abandoned");
+        var (listed, listCode, _) = await AdminCommand.RunAsync(bot, "inbox", "abandoned");
         Assert.Equal(0, listCode);
         var row = Assert.Single(listed.TrimEnd().Split('\n').Skip(1)).Split('\t');
         Assert.Equal(["2", "inbox-requeue-1", "message", "help with a tab"], [row[2], row[3], row[5], row[6]]);
         Assert.DoesNotContain(bot.Sent, r => r.StatusCode < 300);
 
         Volatile.Write(ref connectorDown, false);
-        var (requeued, requeueCode, _) = await OutboxRequeueTests.AdminAsync(bot, "inbox", "requeue", "--activity", "inbox-requeue-1");
+        var (requeued, requeueCode, _) = await AdminCommand.RunAsync(bot, "inbox", "requeue", "--activity", "inbox-requeue-1");
 
         Assert.Equal(0, requeueCode);
         Assert.Contains("Requeued 1 of 1", requeued, StringComparison.Ordinal);
@@ -56,7 +55,7 @@ public sealed class InboxRequeueTests(AzuriteFixture azurite)
         Assert.Equal(0, await InboxRows.AbandonedAsync(bot.ConnectionString, bot.TablePrefix));
 
         // Asked again: nothing abandoned any more, so nothing changes.
-        var (_, againCode, againErrors) = await OutboxRequeueTests.AdminAsync(bot, "inbox", "requeue", "--activity", "inbox-requeue-1");
+        var (_, againCode, againErrors) = await AdminCommand.RunAsync(bot, "inbox", "requeue", "--activity", "inbox-requeue-1");
         Assert.Equal(1, againCode);
         Assert.Contains("No abandoned activity has the id 'inbox-requeue-1'", againErrors, StringComparison.Ordinal);
         Assert.Single(bot.Sent, r => r.StatusCode < 300);
@@ -69,7 +68,7 @@ public sealed class InboxRequeueTests(AzuriteFixture azurite)
     {
         await using var bot = await BotHarness.StartAsync(azurite, authenticated: false);
 
-        var (output, code, errors) = await OutboxRequeueTests.AdminAsync(bot, ["inbox", "requeue", .. selection]);
+        var (output, code, errors) = await AdminCommand.RunAsync(bot, ["inbox", "requeue", .. selection]);
 
         Assert.Equal(2, code);
         Assert.Empty(output);

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using CopBot.Cli;
 using CopBot.Testing;
 using CopBot.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace CopBot.Tests;
 
@@ -51,20 +49,13 @@ public sealed class StatsTests(AzuriteFixture azurite)
     {
         await using var bot = await BotHarness.StartAsync(azurite);
         await AskAnswerAndCloseAsync(bot);
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Tables"] = bot.ConnectionString,
-            ["CopBot:TablePrefix"] = bot.TablePrefix,
-        }).Build();
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
 
-        var exit = await AdminCli.RunAsync(["stats", "--days", "7"], settings, output, errors);
-        var badExit = await AdminCli.RunAsync(["stats", "--from", "2025-03-31", "--to", "2025-01-01"], settings, TextWriter.Null, errors);
+        var (output, exit, _) = await AdminCommand.RunAsync(bot, "stats", "--days", "7");
+        var (_, badExit, _) = await AdminCommand.RunAsync(bot, "stats", "--from", "2025-03-31", "--to", "2025-01-01");
 
         Assert.Equal(0, exit);
         Assert.Equal(2, badExit);
-        var rows = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("section,name,value", rows[0]);
         Assert.Contains("members,members,12", rows);
         Assert.Contains("requests_by_modality,query,1", rows);

@@ -40,13 +40,13 @@ public sealed class OutboxRequeueTests(AzuriteFixture azurite)
         await bot.DrainOutboxAsync();
         Assert.DoesNotContain(unreachable, FanOutScenario.CardsPerChat(bot.Connector.Requests).Keys);
 
-        var (listed, listedCode, _) = await AdminAsync(bot, "outbox", "poisoned");
+        var (listed, listedCode, _) = await AdminCommand.RunAsync(bot, "outbox", "poisoned");
         Assert.Equal(0, listedCode);
         Assert.Contains(listed.Split('\n'), line => line.Contains(ExpertAskDelivery.AskKind, StringComparison.Ordinal) && line.Contains(FanOutScenario.ExpertId(3), StringComparison.Ordinal));
         Assert.Contains("(not an outbox message)", listed, StringComparison.Ordinal);
 
         bot.Connector.BeforeAnswer = null;
-        var (requeued, requeueCode, requeueErrors) = await AdminAsync(bot, "outbox", "requeue");
+        var (requeued, requeueCode, requeueErrors) = await AdminCommand.RunAsync(bot, "outbox", "requeue");
         await bot.DrainOutboxAsync();
 
         Assert.Equal(0, requeueCode);
@@ -57,7 +57,7 @@ public sealed class OutboxRequeueTests(AzuriteFixture azurite)
         Assert.Equal("this is not an outbox message", left.MessageText);
 
         // Run again: nothing left to move, nothing sent twice.
-        var (again, _, _) = await AdminAsync(bot, "outbox", "requeue");
+        var (again, _, _) = await AdminCommand.RunAsync(bot, "outbox", "requeue");
         await bot.DrainOutboxAsync();
         Assert.Contains("Requeued 0 poisoned notifications", again, StringComparison.Ordinal);
         FanOutScenario.AssertEachExpertOnce(bot.Connector.Requests, Experts);
@@ -77,18 +77,5 @@ public sealed class OutboxRequeueTests(AzuriteFixture azurite)
 
         Assert.Equal(2, code);
         Assert.Contains("No queue service is configured", errors.ToString(), StringComparison.Ordinal);
-    }
-
-    internal static async Task<(string Output, int Code, string Errors)> AdminAsync(BotHarness bot, params string[] args)
-    {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Tables"] = bot.ConnectionString,
-            ["CopBot:TablePrefix"] = bot.TablePrefix,
-        }).Build();
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var code = await AdminCli.RunAsync(args, settings, output, errors);
-        return (output.ToString(), code, errors.ToString());
     }
 }
