@@ -46,7 +46,7 @@ internal static class InboxCommands
     private static async Task<int> RequeueAsync(
         Func<ServiceProvider> createServices, string? activityId, bool all, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        if (all == activityId is not null)
+        if (all == (activityId is not null)) // exactly one of the two
         {
             await errors.WriteLineAsync("Say which: --activity <id> (as `inbox abandoned` lists it) or --all.");
             return 2;
