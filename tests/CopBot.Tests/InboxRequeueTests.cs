@@ -19,13 +19,7 @@ public sealed class InboxRequeueTests(AzuriteFixture azurite)
     [Fact]
     public async Task GivenUpWhileTheConnectorWasDown_ListedThenRequeued_AnsweredExactlyOnce()
     {
-        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false, settings: new Dictionary<string, string?>
-        {
-            ["CopBot:Inbox:Lease"] = "00:00:01",
-            ["CopBot:Inbox:SweepInterval"] = "00:00:00.100",
-            ["CopBot:Inbox:MaxAttempts"] = "2",
-            ["BotConnector:MaxRetryAttempts"] = "0",
-        });
+        await using var bot = await BotHarness.StartAsync(azurite, authenticated: false, settings: InboxSettings.GiveUpQuickly);
         var connectorDown = true;
         bot.Connector.BeforeAnswer = (_, _) => Task.FromResult<int?>(Volatile.Read(ref connectorDown) ? 503 : null);
         var message = bot.HelpMessage("inbox-requeue-1");
@@ -36,7 +30,7 @@ public sealed class InboxRequeueTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Assert.True(await WithinAsync(async () => await InboxRows.AbandonedAsync(bot.ConnectionString, bot.TablePrefix) == 1), "the activity to be given up");
+        Assert.True(await Eventually.TrueAsync(async () => await InboxRows.AbandonedAsync(bot.ConnectionString, bot.TablePrefix) == 1, Patience), "the activity to be given up");
         var (listed, listCode, _) = await AdminCommand.RunAsync(bot, "inbox", "abandoned");
         Assert.Equal(0, listCode);
         var row = Assert.Single(listed.TrimEnd().Split('\n').Skip(1)).Split('\t');
@@ -48,9 +42,9 @@ public sealed class InboxRequeueTests(AzuriteFixture azurite)
 
         Assert.Equal(0, requeueCode);
         Assert.Contains("Requeued 1 of 1", requeued, StringComparison.Ordinal);
-        Assert.True(await WithinAsync(() => Task.FromResult(bot.Sent.Any(r => r.StatusCode < 300))), "the requeued message to be answered");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(bot.Sent.Any(r => r.StatusCode < 300)), Patience), "the requeued message to be answered");
         await bot.Services.GetRequiredService<BackgroundTurns>().WhenIdleAsync().WaitAsync(Patience);
-        Assert.True(await WithinAsync(async () => await InboxRows.UnfinishedAsync(bot.ConnectionString, bot.TablePrefix) == 0), "the turn to complete");
+        Assert.True(await Eventually.TrueAsync(async () => await InboxRows.UnfinishedAsync(bot.ConnectionString, bot.TablePrefix) == 0, Patience), "the turn to complete");
         Assert.Single(bot.Sent, r => r.StatusCode < 300);
         Assert.Equal(0, await InboxRows.AbandonedAsync(bot.ConnectionString, bot.TablePrefix));
 
@@ -73,21 +67,5 @@ public sealed class InboxRequeueTests(AzuriteFixture azurite)
         Assert.Equal(2, code);
         Assert.Empty(output);
         Assert.Contains("--activity <id>", errors, StringComparison.Ordinal);
-    }
-
-    private static async Task<bool> WithinAsync(Func<Task<bool>> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < Patience)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 }

@@ -117,13 +117,7 @@ public sealed class InboxTests(AzuriteFixture azurite)
             azurite,
             authenticated: false,
             configureServices: s => s.AddSingleton<IBotFeature, ExplodingFeature>().AddSingleton<ILoggerProvider>(logs),
-            settings: new Dictionary<string, string?>
-            {
-                ["CopBot:Inbox:Lease"] = "00:00:01",
-                ["CopBot:Inbox:SweepInterval"] = "00:00:00.100",
-                ["CopBot:Inbox:MaxAttempts"] = "2",
-                ["BotConnector:MaxRetryAttempts"] = "0",
-            });
+            settings: InboxSettings.GiveUpQuickly);
         bot.Connector.FailNext(500, times: 1000);
         var message = bot.Payload("personal-message");
         message["id"] = "inbox-poison-1";
@@ -132,7 +126,7 @@ public sealed class InboxTests(AzuriteFixture azurite)
         using var response = await bot.PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(await WithinAsync(TimeSpan.FromSeconds(10), async () => await AbandonedCountAsync(bot) == 1), "the activity to be given up");
+        Assert.True(await Eventually.TrueAsync(async () => await AbandonedCountAsync(bot) == 1, TimeSpan.FromSeconds(10)), "the activity to be given up");
         await bot.Services.GetRequiredService<BackgroundTurns>().WhenIdleAsync().WaitAsync(Patience);
         var givenUp = Assert.Single(logs.Messages, m => m.StartsWith("Error Gave up on activity inbox-poison-1", StringComparison.Ordinal));
         Assert.Contains("after 2 turns", givenUp, StringComparison.Ordinal);
@@ -174,20 +168,4 @@ public sealed class InboxTests(AzuriteFixture azurite)
     private static Task<int> UnfinishedCountAsync(BotHarness bot) => InboxRows.UnfinishedAsync(bot.ConnectionString, bot.TablePrefix);
 
     private static Task<int> AbandonedCountAsync(BotHarness bot) => InboxRows.AbandonedAsync(bot.ConnectionString, bot.TablePrefix);
-
-    private static async Task<bool> WithinAsync(TimeSpan limit, Func<Task<bool>> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < limit)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
 }

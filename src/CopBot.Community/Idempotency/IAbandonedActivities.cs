@@ -7,7 +7,7 @@ namespace CopBot.Community;
 public interface IAbandonedActivities
 {
     /// <summary>Every activity given up on, oldest first.</summary>
-    Task<IReadOnlyList<AbandonedActivity>> ListAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<AbandonedActivity>> ListAbandonedAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes the activity unfinished again, its attempts counted from zero and its lease already run out, so the next

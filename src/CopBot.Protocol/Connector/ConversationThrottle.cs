@@ -22,7 +22,6 @@ public sealed class ConversationThrottle
 
     private readonly TimeProvider _clock;
     private readonly ThrottlePlan _plan;
-    private readonly TimeSpan _longestWindow;
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _conversationsLock = new();
     private DateTimeOffset _lastSweep;
@@ -43,7 +42,6 @@ public sealed class ConversationThrottle
 
         _clock = clock;
         _plan = new ThrottlePlan(rules);
-        _longestWindow = rules.Max(r => r.Window);
         _lastSweep = clock.GetUtcNow();
     }
 
@@ -124,7 +122,7 @@ public sealed class ConversationThrottle
     private void SweepIdle()
     {
         var now = _clock.GetUtcNow();
-        if (now - _lastSweep < _longestWindow)
+        if (now - _lastSweep < _plan.LongestWindow)
         {
             return;
         }

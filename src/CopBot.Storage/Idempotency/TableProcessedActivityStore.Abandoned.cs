@@ -7,7 +7,7 @@ namespace CopBot.Storage;
 /// <summary>The operator's side of the inbox: activities given up on (<c>abandoned|{hash}</c> rows), listed and requeued.</summary>
 public sealed partial class TableProcessedActivityStore
 {
-    public async Task<IReadOnlyList<AbandonedActivity>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AbandonedActivity>> ListAbandonedAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {InboxPartition} and RowKey ge {AbandonedPrefix} and RowKey lt {RangeEnd(AbandonedPrefix)}");
@@ -24,16 +24,17 @@ public sealed partial class TableProcessedActivityStore
     {
         ArgumentNullException.ThrowIfNull(abandoned);
         var unfinished = abandoned.Unfinished;
+        var activity = unfinished.Activity;
+        var (_, hash) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
         // Leased until now: stale at once, so the next sweep takes it over (and counts that as attempt 1).
-        var row = UnfinishedRow(unfinished.Activity, unfinished.ReceivedAt, unfinished.Delivery, leaseUntil: _timeProvider.GetUtcNow(), attempts: 0);
-        var abandonedKey = AbandonedPrefix + row.RowKey[UnfinishedPrefix.Length..];
+        var row = UnfinishedRow(activity, unfinished.ReceivedAt, unfinished.Delivery, leaseUntil: _timeProvider.GetUtcNow(), attempts: 0);
         try
         {
             // One transaction: the activity is either still abandoned or unfinished again, never both or neither.
             await _tables.Inbox.SubmitTransactionAsync(
             [
                 new TableTransactionAction(TableTransactionActionType.Add, row),
-                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxPartition, abandonedKey), new ETag(unfinished.Version)),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxPartition, AbandonedPrefix + hash), new ETag(unfinished.Version)),
             ], cancellationToken);
             return true;
         }

@@ -31,7 +31,7 @@ internal static class InboxCommands
         await using var services = createServices();
         await AdminCli.EnsureTablesAsync(services, cancellationToken);
         await output.WriteLineAsync("abandoned\treceived\tattempts\tactivity\tconversation\ttype\ttext");
-        foreach (var abandoned in await services.GetRequiredService<IAbandonedActivities>().ListAsync(cancellationToken))
+        foreach (var abandoned in await services.GetRequiredService<IAbandonedActivities>().ListAbandonedAsync(cancellationToken))
         {
             var unfinished = abandoned.Unfinished;
             var (type, text) = Summary(unfinished.Activity.Json);
@@ -55,7 +55,7 @@ internal static class InboxCommands
         await using var services = createServices();
         await AdminCli.EnsureTablesAsync(services, cancellationToken);
         var store = services.GetRequiredService<IAbandonedActivities>();
-        var chosen = (await store.ListAsync(cancellationToken)).Where(a => all || a.Unfinished.Activity.ActivityId == activityId).ToList();
+        var chosen = (await store.ListAbandonedAsync(cancellationToken)).Where(a => all || a.Unfinished.Activity.ActivityId == activityId).ToList();
         if (!all && chosen.Count == 0)
         {
             await errors.WriteLineAsync($"No abandoned activity has the id '{activityId}'; `inbox abandoned` lists them.");

@@ -12,14 +12,20 @@ namespace CopBot.Storage.IntegrationTests.Idempotency;
 [Collection(AzuriteFixture.Collection)]
 public class AbandonedActivitiesTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
-    private const string Conversation = "a:1personalConversation";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Lease = ActivityInboxTests.Lease;
 
-    private static InboundActivity Message(string id) =>
-        new("msteams", Conversation, id, $$"""{"type":"message","id":"{{id}}","text":"help"}""");
+    private static InboundActivity Message(string id) => ActivityInboxTests.Message(id);
+
+    /// <summary>Accepts the activity, lets its lease run out and gives up on it, as the recovery sweep does.</summary>
+    private async Task AcceptedThenAbandonedAsync(TableProcessedActivityStore inbox, string id)
+    {
+        await inbox.TryAcceptAsync(Message(id), Lease, default);
+        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.True(await inbox.AbandonAsync(Assert.Single(await inbox.ListStaleAsync(10, default)), default));
+    }
 
     [Fact]
-    public async Task ListAsync_ActivitiesGivenUpOn_OldestFirst_AsReceived_UnfinishedOnesLeftOut()
+    public async Task ListAbandonedAsync_ActivitiesGivenUpOn_OldestFirst_AsReceived_UnfinishedOnesLeftOut()
     {
         var inbox = Storage.ProcessedActivities();
         await inbox.TryAcceptAsync(Message("first"), Lease, default);
@@ -33,7 +39,7 @@ public class AbandonedActivitiesTests(AzuriteFixture azurite) : StorageTest(azur
 
         await inbox.TryAcceptAsync(Message("still-running"), Lease, default);
 
-        var abandoned = await inbox.ListAsync(default);
+        var abandoned = await inbox.ListAbandonedAsync(default);
 
         Assert.Equal(["first", "second"], abandoned.Select(a => a.Unfinished.Activity.ActivityId));
         Assert.Equal(Message("first").Json, abandoned[0].Unfinished.Activity.Json);
@@ -48,11 +54,11 @@ public class AbandonedActivitiesTests(AzuriteFixture azurite) : StorageTest(azur
         var accepted = (await inbox.TryAcceptAsync(Message("1"), Lease, default))!;
         Assert.True(await inbox.TryClaimAsync(accepted, default));
         Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
-        await inbox.AbandonAsync(Assert.Single(await inbox.ListStaleAsync(10, default)), default);
+        Assert.True(await inbox.AbandonAsync(Assert.Single(await inbox.ListStaleAsync(10, default)), default));
 
-        Assert.True(await inbox.TryRequeueAsync(Assert.Single(await inbox.ListAsync(default)), default));
+        Assert.True(await inbox.TryRequeueAsync(Assert.Single(await inbox.ListAbandonedAsync(default)), default));
 
-        Assert.Empty(await inbox.ListAsync(default));
+        Assert.Empty(await inbox.ListAbandonedAsync(default));
         Storage.Time.Advance(TimeSpan.FromMilliseconds(1));
         var stale = Assert.Single(await inbox.ListStaleAsync(10, default));
         Assert.Equal(0, stale.Attempts);
@@ -68,10 +74,8 @@ public class AbandonedActivitiesTests(AzuriteFixture azurite) : StorageTest(azur
     public async Task TryRequeueAsync_Twice_SecondFalse_OneUnfinishedCopy()
     {
         var inbox = Storage.ProcessedActivities();
-        await inbox.TryAcceptAsync(Message("1"), Lease, default);
-        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
-        await inbox.AbandonAsync(Assert.Single(await inbox.ListStaleAsync(10, default)), default);
-        var abandoned = Assert.Single(await inbox.ListAsync(default));
+        await AcceptedThenAbandonedAsync(inbox, "1");
+        var abandoned = Assert.Single(await inbox.ListAbandonedAsync(default));
 
         Assert.True(await inbox.TryRequeueAsync(abandoned, default));
         Assert.False(await inbox.TryRequeueAsync(abandoned, default));
@@ -84,14 +88,12 @@ public class AbandonedActivitiesTests(AzuriteFixture azurite) : StorageTest(azur
     public async Task TryRequeueAsync_ALaterDeliveryUnfinished_FalseAndStillAbandoned()
     {
         var inbox = Storage.ProcessedActivities();
-        await inbox.TryAcceptAsync(Message("1"), Lease, default);
-        Storage.Time.Advance(Lease + TimeSpan.FromSeconds(1));
-        await inbox.AbandonAsync(Assert.Single(await inbox.ListStaleAsync(10, default)), default);
+        await AcceptedThenAbandonedAsync(inbox, "1");
         var redelivered = (await inbox.TryAcceptAsync(Message("1"), Lease, default))!;
 
-        Assert.False(await inbox.TryRequeueAsync(Assert.Single(await inbox.ListAsync(default)), default));
+        Assert.False(await inbox.TryRequeueAsync(Assert.Single(await inbox.ListAbandonedAsync(default)), default));
 
-        Assert.Single(await inbox.ListAsync(default));
+        Assert.Single(await inbox.ListAbandonedAsync(default));
         var unfinished = Assert.Single(await InboxRowsAsync(), r => r.RowKey.StartsWith("unfinished|", StringComparison.Ordinal));
         Assert.Equal(redelivered.Delivery, unfinished.GetString("Delivery"));
     }

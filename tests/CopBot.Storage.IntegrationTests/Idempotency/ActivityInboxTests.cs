@@ -13,10 +13,10 @@ namespace CopBot.Storage.IntegrationTests.Idempotency;
 [Collection(AzuriteFixture.Collection)]
 public class ActivityInboxTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
-    private const string Conversation = "a:1personalConversation";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
+    internal const string Conversation = "a:1personalConversation";
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
 
-    private static InboundActivity Message(string id, string conversation = Conversation, string? text = null) =>
+    internal static InboundActivity Message(string id, string conversation = Conversation, string? text = null) =>
         new("msteams", conversation, id, $$"""{"type":"message","id":"{{id}}","text":"{{text ?? "help"}}"}""");
 
     [Fact]

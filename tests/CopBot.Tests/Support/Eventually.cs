@@ -1,12 +1,15 @@
 namespace CopBot.Tests.Support;
 
-/// <summary>Waits for what a hosted service does in the background (up to 5 s, polled every 100 ms).</summary>
+/// <summary>Waits for what a hosted service does in the background (up to 5 s unless told, polled every 100 ms).</summary>
 public static class Eventually
 {
-    public static async Task<bool> TrueAsync(Func<Task<bool>> condition)
+    private static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(5);
+
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        for (var attempt = 0; attempt < 50; attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < (limit ?? DefaultLimit))
         {
             if (await condition())
             {
@@ -16,6 +19,6 @@ public static class Eventually
             await Task.Delay(100);
         }
 
-        return false;
+        return await condition();
     }
 }
