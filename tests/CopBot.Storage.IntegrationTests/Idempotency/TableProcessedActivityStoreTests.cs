@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CopBot.Storage.IntegrationTests.Infrastructure;
 using CopBot.Testing;
 
@@ -115,7 +116,7 @@ public class TableProcessedActivityStoreTests(AzuriteFixture azurite) : StorageT
     public async Task PurgeAsync_DeletesOnlyRecordsReceivedBeforeTheCutoff_AndThoseActivitiesCanBeginAgain()
     {
         var store = Storage.ProcessedActivities();
-        // 250 old records: more than two transactions' worth, spread over every partition.
+        // 250 old records: more than two transactions' worth.
         foreach (var i in Enumerable.Range(0, 250))
         {
             Assert.True(await store.TryBeginAsync("msteams", Conversation, $"old-{i}", default));
@@ -159,5 +160,23 @@ public class TableProcessedActivityStoreTests(AzuriteFixture azurite) : StorageT
 
         Assert.Equal(0, await store.PurgeAsync(Storage.Time.GetUtcNow() - TimeSpan.FromDays(7), default));
         Assert.False(await store.TryBeginAsync("msteams", Conversation, "1", default));
+    }
+
+    [Fact]
+    public async Task PurgeAsync_ClaimsInTheFormerFourPartitions_AreDeletedToo()
+    {
+        // Claims were once spread over claims-0 to claims-3; rows written then must not outlive the retention.
+        var store = Storage.ProcessedActivities();
+        var receivedUtc = TableRowPurge.SortableUtc(Storage.Time.GetUtcNow());
+        foreach (var partition in new[] { "claims-1", "claims-3" })
+        {
+            await Storage.Tables.ProcessedActivities.AddEntityAsync(new TableEntity(partition, "old") { ["ReceivedUtc"] = receivedUtc });
+        }
+
+        await store.TryBeginAsync("msteams", Conversation, "1", default);
+        Storage.Time.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(3, await store.PurgeAsync(Storage.Time.GetUtcNow() - TimeSpan.FromDays(7), default));
+        Assert.Empty(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
     }
 }
