@@ -26,7 +26,7 @@ internal sealed class CpuMeter
     public IEnumerable<CpuShare> PerRequest(string bot, int requests) => _processes.Select((p, i) =>
         new CpuShare(bot, p.Label, (TotalProcessorTime(p.ProcessId) - _started[i]).TotalMilliseconds / Math.Max(1, requests)));
 
-    private static TimeSpan TotalProcessorTime(int processId)
+    public static TimeSpan TotalProcessorTime(int processId)
     {
         using var process = Process.GetProcessById(processId);
         return process.TotalProcessorTime;

@@ -5,10 +5,13 @@ namespace CopBot.LoadBench;
 internal sealed record LoadOptions(
     int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll, IReadOnlyList<string> Texts, TableAuth TableAuth, int? SoakRate = null)
 {
-    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)] [--copbot-setting CopBot__Key=value (repeatable: CopBot's environment)] [--azurite-gc on (Azurite under node --trace-gc: its major collections beside the slow seconds)]";
+    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)] [--copbot-setting CopBot__Key=value (repeatable: CopBot's environment)] [--azurite-gc on (Azurite under node --trace-gc: its major collections beside the slow seconds)] | --claim-growth N (only: Azurite's CPU per claim as N claims fill the table)";
 
     /// <summary>Extra environment for the CopBot process, e.g. <c>CopBot__MaxConcurrentTurns=512</c>.</summary>
     public IReadOnlyDictionary<string, string> CopBotSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When set, the run only measures Azurite's CPU per claim while this many claims fill the table (<see cref="ClaimGrowth"/>).</summary>
+    public int? ClaimGrowth { get; init; }
 
     /// <summary>Azurite runs under <c>node --trace-gc</c>, and the stall report lists its major collections.</summary>
     public bool AzuriteGc { get; init; }
@@ -31,6 +34,7 @@ internal sealed record LoadOptions(
                 "--copbot" => options with { CopBotDll = value },
                 "--texts" => options with { Texts = ParseTexts(value) },
                 "--soak-rate" => options with { SoakRate = Positive(value, args[i]) },
+                "--claim-growth" => options with { ClaimGrowth = Positive(value, args[i]) },
                 "--copbot-setting" => options with { CopBotSettings = WithSetting(options.CopBotSettings, value) },
                 "--azurite-gc" => options with { AzuriteGc = value is "on" ? true : value is "off" ? false : throw new ArgumentException($"--azurite-gc is on or off, not '{value}'.") },
                 "--table-auth" => options with { TableAuth = Enum.TryParse<TableAuth>(value, ignoreCase: true, out var auth) && Enum.IsDefined(auth) ? auth : throw new ArgumentException($"--table-auth is key or sas, not '{value}'.") },

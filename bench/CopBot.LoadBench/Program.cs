@@ -6,6 +6,12 @@ using CopBot.Testing;
 // beside the JS Bot Framework SDK's echo bot under the same load, in the same run, on loopback only.
 var options = LoadOptions.Parse(args);
 var root = AzuriteServer.FindRepositoryRoot(AppContext.BaseDirectory);
+if (options.ClaimGrowth is { } claims)
+{
+    Console.WriteLine(await ClaimGrowth.RunAsync(root, claims, block: 50_000));
+    return 0;
+}
+
 var copBotDll = options.CopBotDll ?? Path.Combine(root, "src", "CopBot", "bin", "Release", "net10.0", "CopBot.dll");
 var echoDir = Path.Combine(root, "bench", "js-echo");
 if (!File.Exists(copBotDll) || !Directory.Exists(Path.Combine(echoDir, "node_modules", "botbuilder")))
