@@ -35,10 +35,10 @@ internal static class ClaimGrowth
             .AppendLine("|---|---|---|---|");
         for (var written = 0; written < claims; written += block)
         {
+            var count = Math.Min(block, claims - written);
             var cpuBefore = CpuMeter.TotalProcessorTime(azuriteId);
             var clock = Stopwatch.StartNew();
-            await ClaimAsync(store, written, Math.Min(block, claims - written));
-            var count = Math.Min(block, claims - written);
+            await ClaimAsync(store, written, count);
             var cpuPerClaim = (CpuMeter.TotalProcessorTime(azuriteId) - cpuBefore).TotalMicroseconds / count;
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {written:N0}–{written + count:N0} | {cpuPerClaim:F0} | {count / clock.Elapsed.TotalSeconds:F0} | {BotProcess.ResidentMegabytesOf(azuriteId):F0} |");

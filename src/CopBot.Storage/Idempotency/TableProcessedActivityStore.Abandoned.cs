@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using CopBot.Community;
 
@@ -28,19 +27,7 @@ public sealed partial class TableProcessedActivityStore
         var (_, hash) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
         // Leased until now: stale at once, so the next sweep takes it over (and counts that as attempt 1).
         var row = UnfinishedRow(activity, unfinished.ReceivedAt, unfinished.Delivery, leaseUntil: _timeProvider.GetUtcNow(), attempts: 0);
-        try
-        {
-            // One transaction: the activity is either still abandoned or unfinished again, never both or neither.
-            await _tables.Inbox.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, row),
-                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxPartition, AbandonedPrefix + hash), new ETag(unfinished.Version)),
-            ], cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
+        // Either still abandoned or unfinished again, never both or neither.
+        return await TryMoveAsync(new TableTransactionAction(TableTransactionActionType.Add, row), AbandonedPrefix + hash, unfinished.Version, cancellationToken);
     }
 }

@@ -154,24 +154,9 @@ public sealed partial class TableProcessedActivityStore : IProcessedActivityStor
         ArgumentNullException.ThrowIfNull(unfinished);
         var activity = unfinished.Activity;
         var (_, row) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
-        var kept = Described(new TableEntity(InboxPartition, AbandonedPrefix + row), activity.ChannelId, activity.ConversationId, activity.ActivityId, unfinished.ReceivedAt);
-        kept["Delivery"] = unfinished.Delivery;
-        kept["Attempts"] = unfinished.Attempts;
+        var kept = InboxRow(AbandonedPrefix, activity, unfinished.ReceivedAt, unfinished.Delivery, unfinished.Attempts);
         kept["AbandonedAt"] = _timeProvider.GetUtcNow();
-        JsonChunks.Write(kept, activity.Json, MaxJsonChunks, $"activity {activity.ActivityId}");
-        try
-        {
-            await _tables.Inbox.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, kept),
-                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxPartition, UnfinishedPrefix + row), new ETag(unfinished.Version)),
-            ], cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
-        {
-            return false;
-        }
+        return await TryMoveAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, kept), UnfinishedPrefix + row, unfinished.Version, cancellationToken);
     }
 
     public async Task ForgetAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
@@ -193,13 +178,42 @@ public sealed partial class TableProcessedActivityStore : IProcessedActivityStor
 
     private static TableEntity UnfinishedRow(InboundActivity activity, DateTimeOffset receivedAt, string delivery, DateTimeOffset leaseUntil, int attempts)
     {
-        var (_, row) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
-        var unfinished = Described(new TableEntity(InboxPartition, UnfinishedPrefix + row), activity.ChannelId, activity.ConversationId, activity.ActivityId, receivedAt);
-        unfinished["Delivery"] = delivery;
+        var unfinished = InboxRow(UnfinishedPrefix, activity, receivedAt, delivery, attempts);
         unfinished["LeaseUntilUtc"] = TableRowPurge.SortableUtc(leaseUntil);
-        unfinished["Attempts"] = attempts;
-        JsonChunks.Write(unfinished, activity.Json, MaxJsonChunks, $"activity {activity.ActivityId}");
         return unfinished;
+    }
+
+    // A kept activity's row, unfinished or abandoned: its ids, the delivery that kept it, its attempts and its JSON.
+    private static TableEntity InboxRow(string prefix, InboundActivity activity, DateTimeOffset receivedAt, string delivery, int attempts)
+    {
+        var (_, row) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
+        var kept = Described(new TableEntity(InboxPartition, prefix + row), activity.ChannelId, activity.ConversationId, activity.ActivityId, receivedAt);
+        kept["Delivery"] = delivery;
+        kept["Attempts"] = attempts;
+        JsonChunks.Write(kept, activity.Json, MaxJsonChunks, $"activity {activity.ActivityId}");
+        return kept;
+    }
+
+    /// <summary>
+    /// Moves an activity between the inbox's states in one transaction: <paramref name="write"/> and the delete of
+    /// <paramref name="fromRowKey"/> at the version read, both or neither. False when that row is gone or changed, or
+    /// the row written exists already: another instance (or operator) moved it first.
+    /// </summary>
+    private async Task<bool> TryMoveAsync(TableTransactionAction write, string fromRowKey, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _tables.Inbox.SubmitTransactionAsync(
+            [
+                write,
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(InboxPartition, fromRowKey), new ETag(version)),
+            ], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
     }
 
     private static TableEntity Claim(string channelId, string conversationId, string activityId, DateTimeOffset receivedAt, string? delivery)

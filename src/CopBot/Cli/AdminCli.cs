@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CopBot.Hosting;
 using CopBot.Storage;
 
@@ -50,4 +51,7 @@ public static class AdminCli
 
     internal static async Task EnsureTablesAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         await services.GetRequiredService<CopBotTables>().EnsureCreatedAsync(cancellationToken);
+
+    /// <summary>A point in time as the admin commands print it: UTC to the second, ISO 8601.</summary>
+    internal static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -36,7 +36,7 @@ internal static class InboxCommands
             var unfinished = abandoned.Unfinished;
             var (type, text) = Summary(unfinished.Activity.Json);
             await output.WriteLineAsync(string.Join('\t',
-                Utc(abandoned.AbandonedAt), Utc(unfinished.ReceivedAt), unfinished.Attempts.ToString(CultureInfo.InvariantCulture),
+                AdminCli.Utc(abandoned.AbandonedAt), AdminCli.Utc(unfinished.ReceivedAt), unfinished.Attempts.ToString(CultureInfo.InvariantCulture),
                 OneLine(unfinished.Activity.ActivityId), OneLine(unfinished.Activity.ConversationId), type, text));
         }
 
@@ -101,6 +101,4 @@ internal static class InboxCommands
 
     // Tabs and line breaks in user text must not break the tab-separated lines.
     private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
-
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

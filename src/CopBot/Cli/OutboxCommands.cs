@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CopBot.Outbox;
@@ -50,7 +49,7 @@ internal static class OutboxCommands
         foreach (var message in peeked)
         {
             var (kind, key) = OutboxMessage.TryParse(message.MessageText, out var envelope) ? (envelope.Kind, envelope.Key) : ("(not an outbox message)", "");
-            await output.WriteLineAsync(string.Join('\t', message.MessageId, Utc(message.InsertedOn), kind, key));
+            await output.WriteLineAsync(string.Join('\t', message.MessageId, message.InsertedOn is { } inserted ? AdminCli.Utc(inserted) : "", kind, key));
         }
 
         var total = (await queues.Poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
@@ -101,7 +100,4 @@ internal static class OutboxCommands
         await output.WriteLineAsync($"Requeued {moved} poisoned notifications; {unreadable.Count} left (not outbox messages).");
         return 0;
     }
-
-    private static string Utc(DateTimeOffset? at) =>
-        at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 }
