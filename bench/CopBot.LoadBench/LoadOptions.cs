@@ -5,7 +5,7 @@ namespace CopBot.LoadBench;
 internal sealed record LoadOptions(
     int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll, IReadOnlyList<string> Texts, TableAuth TableAuth, int? SoakRate = null)
 {
-    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)] [--copbot-setting CopBot__Key=value (repeatable: CopBot's environment)] [--azurite-gc on (Azurite under node --trace-gc: its major collections beside the slow seconds)] | --claim-growth N (only: Azurite's CPU per claim as N claims fill the table)";
+    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)] [--copbot-setting CopBot__Key=value (repeatable: CopBot's environment)] [--azurite-gc on (Azurite under node --trace-gc: its major collections beside the slow seconds)] [--azurite-node-option --flag=value (repeatable: Node.js options for Azurite)] | --claim-growth N (only: Azurite's CPU per claim as N claims fill the table)";
 
     /// <summary>Extra environment for the CopBot process, e.g. <c>CopBot__MaxConcurrentTurns=512</c>.</summary>
     public IReadOnlyDictionary<string, string> CopBotSettings { get; init; } = new Dictionary<string, string>();
@@ -15,6 +15,12 @@ internal sealed record LoadOptions(
 
     /// <summary>Azurite runs under <c>node --trace-gc</c>, and the stall report lists its major collections.</summary>
     public bool AzuriteGc { get; init; }
+
+    /// <summary>Node.js options for the Azurite process, e.g. <c>--max-semi-space-size=64</c>: the emulator's own tuning, apart from the bots'.</summary>
+    public IReadOnlyList<string> AzuriteNodeOptions { get; init; } = [];
+
+    /// <summary>Everything Azurite's <c>node</c> runs with: <c>--trace-gc</c> under <see cref="AzuriteGc"/>, then <see cref="AzuriteNodeOptions"/>.</summary>
+    public IReadOnlyList<string> AzuriteNodeArguments => [.. AzuriteGc ? ["--trace-gc"] : Array.Empty<string>(), .. AzuriteNodeOptions];
 
     private static readonly string[] DefaultTexts = ["help", "profile"];
 
@@ -37,6 +43,7 @@ internal sealed record LoadOptions(
                 "--claim-growth" => options with { ClaimGrowth = Positive(value, args[i]) },
                 "--copbot-setting" => options with { CopBotSettings = WithSetting(options.CopBotSettings, value) },
                 "--azurite-gc" => options with { AzuriteGc = value is "on" ? true : value is "off" ? false : throw new ArgumentException($"--azurite-gc is on or off, not '{value}'.") },
+                "--azurite-node-option" => options with { AzuriteNodeOptions = [.. options.AzuriteNodeOptions, value.StartsWith("--", StringComparison.Ordinal) ? value : throw new ArgumentException($"--azurite-node-option takes a Node.js option such as --max-semi-space-size=64, not '{value}'.")] },
                 "--table-auth" => options with { TableAuth = Enum.TryParse<TableAuth>(value, ignoreCase: true, out var auth) && Enum.IsDefined(auth) ? auth : throw new ArgumentException($"--table-auth is key or sas, not '{value}'.") },
                 _ => throw new ArgumentException($"unknown option {args[i]}. {Usage}"),
             };

@@ -33,7 +33,8 @@ internal static class LoadReport
             + (options.TableAuth == TableAuth.Key ? "" : " --table-auth sas")
             + (options.SoakRate is { } rate ? $" --soak-rate {rate}" : "")
             + string.Concat(options.CopBotSettings.Select(s => $" --copbot-setting {s.Key}={s.Value}"))
-            + (options.AzuriteGc ? " --azurite-gc on" : "");
+            + (options.AzuriteGc ? " --azurite-gc on" : "")
+            + string.Concat(options.AzuriteNodeOptions.Select(o => $" --azurite-node-option {o}"));
         text.AppendLine(inv, $"bench/load.sh --concurrency {options.Concurrency} --conversations {options.Conversations} --duration {options.Duration.TotalSeconds:F0} --soak {options.Soak.TotalSeconds:F0}{workload} --out docs/performance.md");
         text.AppendLine("```");
         text.AppendLine();

@@ -20,7 +20,7 @@ if (!File.Exists(copBotDll) || !Directory.Exists(Path.Combine(echoDir, "node_mod
     return 2;
 }
 
-using var azurite = await AzuriteServer.StartNewAsync(root, nodeOptions: options.AzuriteGc ? ["--trace-gc"] : null);
+using var azurite = await AzuriteServer.StartNewAsync(root, nodeOptions: options.AzuriteNodeArguments);
 await using var connector = await CountingConnector.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) }) { Timeout = TimeSpan.FromSeconds(30) };
 var load = new LoadRun(http, connector.ServiceUrl, options.Texts);
