@@ -12,27 +12,33 @@ public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : I
     private readonly ConcurrentDictionary<long, (string Key, Task Task)> _running = new();
     private readonly CancellationTokenSource _stopped = new();
     private long _next;
+    private int _working;
 
-    /// <summary>Turns running now.</summary>
+    /// <summary>Turns running now, those only completing their bookkeeping included.</summary>
     public int Count => _running.Count;
+
+    /// <summary>Turns still doing their work: holding their place under the turn cap (see <see cref="Start"/>).</summary>
+    public int Working => Volatile.Read(ref _working);
 
     /// <summary>
     /// Runs <paramref name="turn"/> on the thread pool and disposes <paramref name="ticket"/> when it ends (the turn gets
-    /// the ticket too, to give its place back earlier). <paramref name="key"/> names the activity, for
-    /// <see cref="WhenFinishedAsync"/>. The turn gets a token cancelled only when the host's shutdown timeout runs out.
-    /// The returned task completes when the turn ends, and never faults.
+    /// the ticket too, to give its place back once its work is done and only bookkeeping is left). <paramref name="key"/>
+    /// names the activity, for <see cref="WhenFinishedAsync"/>. The turn gets a token cancelled only when the host's
+    /// shutdown timeout runs out. The returned task completes when the place is given back (at the latest when the turn
+    /// ends), and never faults.
     /// </summary>
     public Task Start(string key, Func<IDisposable, CancellationToken, Task> turn, IDisposable ticket)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(ticket);
         var id = Interlocked.Increment(ref _next);
+        var place = new Place(this, ticket);
         // Registered before it may run, so a turn that ends at once never outlives its entry.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = RunAsync(id, registered.Task, turn, ticket);
+        var running = RunAsync(id, registered.Task, turn, place);
         _running[id] = (key, running);
         registered.SetResult();
-        return running;
+        return place.GivenBack;
     }
 
     /// <summary>Completes when every turn started for <paramref name="key"/> so far has ended.</summary>
@@ -85,6 +91,34 @@ public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : I
         {
             ticket.Dispose();
             _running.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>A turn's place under the cap, given back once: by the turn when its work is done, or when it ends.</summary>
+    private sealed class Place : IDisposable
+    {
+        private readonly BackgroundTurns _owner;
+        private readonly IDisposable _ticket;
+        private readonly TaskCompletionSource _givenBack = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _disposed;
+
+        public Place(BackgroundTurns owner, IDisposable ticket)
+        {
+            _owner = owner;
+            _ticket = ticket;
+            Interlocked.Increment(ref owner._working);
+        }
+
+        public Task GivenBack => _givenBack.Task;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref _owner._working);
+                _ticket.Dispose();
+                _givenBack.SetResult();
+            }
         }
     }
 

@@ -16,8 +16,8 @@ namespace CopBot.Turns;
 /// <para>
 /// An activity Teams does not wait on (anything but an invoke) is kept in the inbox (one write) and acknowledged; its
 /// turn runs on after the acknowledgement (<see cref="BackgroundTurns"/>), and when half the turn cap is taken the
-/// acknowledgement waits for it (backpressure). The turn claims the activity first (a redelivery of one handled before
-/// stops there) and completes it in the inbox when it ends. One that does not end (the instance died, or even the
+/// acknowledgement waits for its work to be done (backpressure). The turn claims the activity first (a redelivery of one
+/// handled before stops there) and completes it in the inbox when it ends. One that does not end (the instance died, or even the
 /// apology failed) is taken over after its lease by <see cref="UnfinishedTurnRecovery"/>. An invoke, whose response
 /// carries the refreshed card, runs within its request; when even its apology fails it is released for the channel's
 /// retry.
@@ -109,12 +109,14 @@ public sealed class TurnProcessor(
         await inbox.CompleteAsync(activity.ChannelId!, activity.Conversation!.Id!, activity.Id!, CancellationToken.None);
     }
 
-    // Backpressure: while half the turn cap or more is taken by acknowledged turns still running, the acknowledgement
-    // waits for its own turn (at most BackpressureWait), so a sender that waits for each acknowledgement is held to the
-    // bot's pace instead of running into the cap's 503s. Below that it is sent at once.
-    private async Task AcknowledgeAsync(Task turn)
+    // Backpressure: while half the turn cap or more is taken by acknowledged turns still at work, the acknowledgement
+    // waits until its own turn has done its work (at most BackpressureWait), so a sender that waits for each
+    // acknowledgement is held to the bot's pace instead of running into the cap's 503s. Below that it is sent at once.
+    // Turns only completing in the inbox count neither way, as under the cap: that write waits for company (the
+    // completion linger), and it would otherwise set the sender's pace.
+    private async Task AcknowledgeAsync(Task turnWorkDone)
     {
-        if (background.Count < options.Value.MaxConcurrentTurns / 2)
+        if (background.Working < options.Value.MaxConcurrentTurns / 2)
         {
             return;
         }
@@ -122,7 +124,7 @@ public sealed class TurnProcessor(
         try
         {
             // Wall-clock time on purpose: this bounds Teams' wait, not a business deadline.
-            await turn.WaitAsync(BackpressureWait);
+            await turnWorkDone.WaitAsync(BackpressureWait);
         }
         catch (TimeoutException)
         {
