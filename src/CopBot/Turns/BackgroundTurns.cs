@@ -4,8 +4,9 @@ namespace CopBot.Turns;
 
 /// <summary>
 /// Turns that go on after their activity was acknowledged. Each keeps its admission ticket until its work is done (at the
-/// latest until it ends), so the cap on turns in progress still bounds the work held in memory. When the host stops, it waits for them (up to its shutdown
-/// timeout, then cancels them): a turn cut short stays unfinished in the inbox and another instance takes it over.
+/// latest until it ends), so the cap on turns in progress still bounds the work held in memory. When the host stops, it
+/// waits for them (up to its shutdown timeout, then cancels them): a turn cut short stays unfinished in the inbox and
+/// another instance takes it over.
 /// </summary>
 public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : IHostedService, IDisposable
 {
