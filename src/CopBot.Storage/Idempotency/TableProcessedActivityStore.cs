@@ -216,10 +216,16 @@ public sealed partial class TableProcessedActivityStore : IProcessedActivityStor
         }
     }
 
+    /// <summary>
+    /// A claim holds only what is read back: when it was made (<see cref="PurgeAsync"/>) and the delivery that made it
+    /// (<see cref="TryClaimAsync"/>). Every message writes one and they pile up for the retention, so each column costs on
+    /// every turn and in every row kept; the ids are in the key's hash. Claims of earlier versions carry the ids too,
+    /// which nothing reads.
+    /// </summary>
     private static TableEntity Claim(string channelId, string conversationId, string activityId, DateTimeOffset receivedAt, string? delivery)
     {
         var (partition, row) = Keys(channelId, conversationId, activityId);
-        var claim = Described(new TableEntity(partition, row), channelId, conversationId, activityId, receivedAt);
+        var claim = new TableEntity(partition, row) { ["ReceivedUtc"] = TableRowPurge.SortableUtc(receivedAt) };
         if (delivery is not null)
         {
             claim["Delivery"] = delivery;

@@ -61,12 +61,14 @@ public class TableProcessedActivityStoreTests(AzuriteFixture azurite) : StorageT
     }
 
     [Fact]
-    public async Task TryBeginAsync_NewActivity_RecordsWhenItArrived()
+    public async Task TryBeginAsync_NewActivity_RecordsWhenItArrived_AndNothingElse()
     {
         await Storage.ProcessedActivities().TryBeginAsync("msteams", Conversation, "1", default);
 
         var row = Assert.Single(await TestStorage.RawRowsAsync(Storage.Tables.ProcessedActivities));
-        Assert.Equal(Storage.Time.GetUtcNow(), row.GetDateTimeOffset("ReceivedAt"));
+        Assert.Equal(TableRowPurge.SortableUtc(Storage.Time.GetUtcNow()), row.GetString("ReceivedUtc"));
+        // Every message writes a claim: the ids live in the key's hash, not in columns.
+        Assert.Equal(["ReceivedUtc"], row.Keys.Where(column => !column.StartsWith("odata.", StringComparison.Ordinal)).Except(["PartitionKey", "RowKey", "Timestamp"]));
     }
 
     [Fact]
