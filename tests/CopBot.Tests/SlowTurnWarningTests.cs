@@ -31,7 +31,9 @@ public sealed class SlowTurnWarningTests(AzuriteFixture azurite)
         var connectorMs = double.Parse(
             System.Text.RegularExpressions.Regex.Match(warning, @"connector calls (\d+) ms").Groups[1].Value,
             System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(connectorMs, 400, 30_000);
+        // Task.Delay runs on the coarse tick clock (4 ms steps on Linux), so the 400 ms hold can end a few ms early as
+        // the bot's stopwatch sees it (397 ms has been seen).
+        Assert.InRange(connectorMs, 390, 30_000);
     }
 
     [Fact]
