@@ -187,9 +187,17 @@ public sealed partial class TableProcessedActivityStore : IProcessedActivityStor
     private static TableEntity InboxRow(string prefix, InboundActivity activity, DateTimeOffset receivedAt, string delivery, int attempts)
     {
         var (_, row) = Keys(activity.ChannelId, activity.ConversationId, activity.ActivityId);
-        var kept = Described(new TableEntity(InboxPartition, prefix + row), activity.ChannelId, activity.ConversationId, activity.ActivityId, receivedAt);
-        kept["Delivery"] = delivery;
-        kept["Attempts"] = attempts;
+        var kept = new TableEntity(InboxPartition, prefix + row)
+        {
+            ["ChannelId"] = activity.ChannelId,
+            ["ConversationId"] = activity.ConversationId,
+            ["ActivityId"] = activity.ActivityId,
+            ["ReceivedAt"] = receivedAt,
+            // What PurgeAsync compares (Table Storage has no TTL; see TableRowPurge.SortableUtc).
+            ["ReceivedUtc"] = TableRowPurge.SortableUtc(receivedAt),
+            ["Delivery"] = delivery,
+            ["Attempts"] = attempts,
+        };
         JsonChunks.Write(kept, activity.Json, MaxJsonChunks, $"activity {activity.ActivityId}");
         return kept;
     }
@@ -232,17 +240,6 @@ public sealed partial class TableProcessedActivityStore : IProcessedActivityStor
         }
 
         return claim;
-    }
-
-    private static TableEntity Described(TableEntity entity, string channelId, string conversationId, string activityId, DateTimeOffset receivedAt)
-    {
-        entity["ChannelId"] = channelId;
-        entity["ConversationId"] = conversationId;
-        entity["ActivityId"] = activityId;
-        entity["ReceivedAt"] = receivedAt;
-        // What PurgeAsync compares (Table Storage has no TTL; see TableRowPurge.SortableUtc).
-        entity["ReceivedUtc"] = TableRowPurge.SortableUtc(receivedAt);
-        return entity;
     }
 
     private static UnfinishedActivity ToUnfinished(TableEntity row) => new(
