@@ -31,9 +31,11 @@ public sealed class ExpertIndex
         var documentCount = DocumentStart[^1];
         Documents = new IndexedDocument[documentCount];
         DocumentExpert = new int[documentCount];
+        // Sibling snapshots share these grow-only tables and may intern into them meanwhile: read each size once.
         var termCount = terms.Count;
+        var tagCount = tags.Count;
         var postingCounts = new int[termCount];
-        var tagCounts = new int[tags.Count];
+        var tagCounts = new int[tagCount];
         long totalLength = 0;
         var times = new List<long>(documentCount);
         for (var e = 0; e < experts.Length; e++)
@@ -69,7 +71,7 @@ public sealed class ExpertIndex
             postingCounts[t] = 0;
         }
 
-        TagExperts = new int[tags.Count][];
+        TagExperts = new int[tagCount][];
         for (var t = 0; t < TagExperts.Length; t++)
         {
             TagExperts[t] = tagCounts[t] == 0 ? [] : new int[tagCounts[t]];

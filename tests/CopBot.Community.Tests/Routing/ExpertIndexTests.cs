@@ -105,6 +105,40 @@ public class ExpertIndexTests
     }
 
     [Fact]
+    public async Task WithoutProfiles_TagsInternedMeanwhileByASiblingSnapshot_BuildsAWholeSnapshot()
+    {
+        // Snapshots derived from one another share their grow-only tag table: a refresh building one while an
+        // import interns new tags through another must size everything from one reading of it (a restarted bot's
+        // refresher and a first refresh once failed here with IndexOutOfRangeException).
+        var index = ExpertIndex.Build(Name, [.. Enumerable.Range(0, 200).Select(e => Expert("e" + e, history: Many(10, "topic-" + e)))]);
+        var sibling = index.WithoutProfiles(index.Profiles.Select(p => p.Id));
+        using var stop = new CancellationTokenSource();
+        var interner = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                sibling.WithProfiles([Expert("newcomer", skills: [new Skill($"fresh-{i}", 3)])]);
+            }
+        });
+
+        try
+        {
+            for (var round = 0; round < 200; round++)
+            {
+                var rebuilt = index.WithoutProfiles(["e0"]);
+
+                Assert.Equal(199, rebuilt.Count);
+                Assert.Equal(199, rebuilt.Vocabulary.Count());
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await interner;
+        }
+    }
+
+    [Fact]
     public void Apply_ConcurrentAppliers_KeepEveryChange()
     {
         var holder = new ExpertIndexHolder(ExpertIndex.Empty(Name));
