@@ -26,19 +26,51 @@ public sealed class ExpertIndexHolder
         Volatile.Write(ref _current, next);
     }
 
-    /// <summary>Rebuilds from the store. Two concurrent refreshes both build valid snapshots; the last one wins.</summary>
+    /// <summary>
+    /// Rebuilds from the store. A profile applied while the store was being read (a saved profile, a new answer) may
+    /// be newer than what the read returned, so an expert changed meanwhile keeps its applied version; the rest comes
+    /// from the read. Two concurrent refreshes both build valid snapshots and neither undoes the other's changes.
+    /// </summary>
     public async Task<ExpertIndex> RefreshAsync(IProfileStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var current = Current;
-        var profiles = await store.ListAsync(current.Community, cancellationToken);
-        // Reuse the tokenisation of unchanged experts, then drop the ones no longer in the store.
-        var ids = profiles.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var gone = current.Experts.Select(e => e.Profile.Id).Where(id => !ids.Contains(id)).ToList();
-        var next = current.WithoutProfiles(gone).WithProfiles(profiles);
-        Swap(next);
+        var read = Current;
+        var profiles = await store.ListAsync(read.Community, cancellationToken);
+        var listed = profiles.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        ExpertIndex current, next;
+        do
+        {
+            current = Current;
+            var changedMeanwhile = ChangedSince(read, current);
+            // Reuse the tokenisation of unchanged experts, then drop the ones no longer in the store.
+            var gone = current.Experts.Select(e => e.Profile.Id).Where(id => !listed.Contains(id) && !changedMeanwhile.Contains(id)).ToList();
+            next = current.WithoutProfiles(gone).WithProfiles(profiles.Where(p => !changedMeanwhile.Contains(p.Id)));
+        }
+        while (Interlocked.CompareExchange(ref _current, next, current) != current);
+
         Volatile.Write(ref _loaded, true);
         return next;
+    }
+
+    /// <summary>Ids whose expert in <paramref name="later"/> is not the very one <paramref name="earlier"/> held (added or rebuilt since).</summary>
+    private static HashSet<string> ChangedSince(ExpertIndex earlier, ExpertIndex later)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        if (ReferenceEquals(earlier, later))
+        {
+            return changed;
+        }
+
+        foreach (var expert in later.Experts)
+        {
+            var id = expert.Profile.Id;
+            if (!earlier.ExpertById.TryGetValue(id, out var at) || !ReferenceEquals(earlier.Experts[at], expert))
+            {
+                changed.Add(id);
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>Applies changed profiles (e.g. after an import or a new answer) without reading the store.</summary>

@@ -65,6 +65,39 @@ public class ExpertIndexTests
     }
 
     [Fact]
+    public async Task RefreshAsync_ProfilesAppliedWhileTheStoreIsRead_KeepsTheAppliedVersions()
+    {
+        var store = new InMemoryProfileStore();
+        await store.UpsertAsync(Expert("a", skills: [new Skill("hops", 3)]), CancellationToken.None);
+        await store.UpsertAsync(Expert("c"), CancellationToken.None);
+        var holder = new ExpertIndexHolder(ExpertIndex.Empty(Name));
+        var slowRead = new TaskCompletionSource();
+        store.ListReturnsAfter = slowRead.Task;
+
+        var refresh = holder.RefreshAsync(store);
+        // While the refresh waits for its (now stale) listing, a member saves a profile and a newcomer is imported.
+        var saved = Expert("a", skills: [new Skill("yeast", 4)]);
+        var newcomer = Expert("b", skills: [new Skill("malt", 2)]);
+        await store.UpsertAsync(saved, CancellationToken.None);
+        await store.UpsertAsync(newcomer, CancellationToken.None);
+        holder.Apply([saved, newcomer]);
+        slowRead.SetResult();
+        var refreshed = await refresh;
+
+        Assert.Same(refreshed, holder.Current);
+        Assert.True(holder.IsLoaded);
+        Assert.Equal("yeast", refreshed.Find("a")!.Skills.Single().Tag);
+        Assert.NotNull(refreshed.Find("b"));
+        Assert.NotNull(refreshed.Find("c"));
+        Assert.Equal(["malt", "yeast"], refreshed.Vocabulary.Order());
+
+        var next = await holder.RefreshAsync(store);
+
+        Assert.Equal(3, next.Count);
+        Assert.Equal("yeast", next.Find("a")!.Skills.Single().Tag);
+    }
+
+    [Fact]
     public async Task Current_SwappedWhileRanking_ReadersAlwaysSeeAWholeSnapshot()
     {
         var small = ExpertIndex.Build(Name, [Expert("a", skills: [new Skill("hops", 3)])]);

@@ -46,8 +46,15 @@ internal sealed class InMemoryProfileStore : IProfileStore
     public Task<ExpertProfile?> GetAsync(string community, string id, CancellationToken cancellationToken) =>
         Task.FromResult(_profiles.GetValueOrDefault((community, id)));
 
-    public Task<IReadOnlyList<ExpertProfile>> ListAsync(string community, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ExpertProfile>>([.. _profiles.Values.Where(p => p.Community == community)]);
+    /// <summary>A listing is taken at once and returned when this completes: a slow read whose result may be stale by then.</summary>
+    public Task ListReturnsAfter { get; set; } = Task.CompletedTask;
+
+    public async Task<IReadOnlyList<ExpertProfile>> ListAsync(string community, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ExpertProfile> listed = [.. _profiles.Values.Where(p => p.Community == community)];
+        await ListReturnsAfter.WaitAsync(cancellationToken);
+        return listed;
+    }
 
     public Task<ExpertProfile?> FindByAadObjectIdAsync(string community, string aadObjectId, CancellationToken cancellationToken) =>
         Task.FromResult(_profiles.Values.FirstOrDefault(p =>
