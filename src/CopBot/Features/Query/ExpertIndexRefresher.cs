@@ -26,7 +26,8 @@ public sealed class ExpertIndexRefresher(
             try
             {
                 var built = await index.RefreshAsync(profiles, stoppingToken);
-                feedback.Replace(await feedbackStore.ListAsync(built.Community, stoppingToken));
+                var readFrom = feedback.Current;
+                feedback.Replace(await feedbackStore.ListAsync(built.Community, stoppingToken), readFrom);
                 Log.ExpertIndexRefreshed(logger, built.Community, built.Count);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
