@@ -231,8 +231,8 @@ public sealed class QueryFlowTests(AzuriteFixture azurite)
         Assert.Contains(feedback, f => f.ExpertId == TomasAad && f.Tag == "cash-transfers" && f.Delta < 0);
         await bot.RestartAsync();
         await bot.Services.GetRequiredService<ExpertIndexHolder>().RefreshAsync(bot.Services.GetRequiredService<IProfileStore>());
-        var holder = bot.Services.GetRequiredService<RoutingFeedbackHolder>();
-        holder.Replace(feedback, readFrom: holder.Current);
+        await bot.Services.GetRequiredService<RoutingFeedbackHolder>().RefreshAsync(
+            bot.Services.GetRequiredService<IRoutingFeedbackStore>(), "default", CancellationToken.None);
         var after = (await bot.Services.GetRequiredService<IExpertFinder>().FindAsync("default", text, "29:1asker", 8, CancellationToken.None)).Matches.SingleOrDefault(m => m.ExpertId == TomasAad);
         Assert.True(after is null || after.Score < before.Score, $"score {before.Score} -> {after?.Score}");
     }

@@ -11,36 +11,23 @@ public sealed class RoutingFeedbackHolder
     public IReadOnlyList<RoutingFeedback> Current => Volatile.Read(ref _current);
 
     /// <summary>
-    /// Takes what was read from the store, whose read began when <see cref="Current"/> was <paramref name="readFrom"/>.
-    /// A pair (expert, topic) amended since then keeps its entries here: the read may predate the amendment. The rest
-    /// comes from the read; the next reload brings in the amended pairs as stored.
+    /// Reloads from the store. A pair (expert, topic) amended here while the store was read keeps its entries: the read
+    /// may predate the amendment. The rest comes from the read; the next reload brings the amended pairs in as stored.
     /// </summary>
-    public void Replace(IReadOnlyList<RoutingFeedback> read, IReadOnlyList<RoutingFeedback> readFrom)
+    public async Task<IReadOnlyList<RoutingFeedback>> RefreshAsync(IRoutingFeedbackStore store, string community, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(read);
-        ArgumentNullException.ThrowIfNull(readFrom);
-        var before = readFrom.ToHashSet(ReferenceEqualityComparer.Instance);
-        IReadOnlyList<RoutingFeedback> current, next;
-        do
+        ArgumentNullException.ThrowIfNull(store);
+        var readFrom = Current.ToHashSet(ReferenceEqualityComparer.Instance);
+        var read = await store.ListAsync(community, cancellationToken);
+        return SnapshotSwap.Update(ref _current, current =>
         {
-            current = Current;
             // Add appends new entries, so an entry the read's starting point lacks was added meanwhile.
-            var amended = current.Where(f => !before.Contains(f)).Select(f => (f.ExpertId, f.Tag)).ToHashSet();
-            next = amended.Count == 0
+            var amended = current.Where(f => !readFrom.Contains(f)).Select(f => (f.ExpertId, f.Tag)).ToHashSet();
+            return amended.Count == 0
                 ? read
                 : [.. read.Where(f => !amended.Contains((f.ExpertId, f.Tag))), .. current.Where(f => amended.Contains((f.ExpertId, f.Tag)))];
-        }
-        while (Interlocked.CompareExchange(ref _current, next, current) != current);
+        });
     }
 
-    public void Add(IReadOnlyList<RoutingFeedback> added)
-    {
-        IReadOnlyList<RoutingFeedback> current, next;
-        do
-        {
-            current = Current;
-            next = [.. current, .. added];
-        }
-        while (Interlocked.CompareExchange(ref _current, next, current) != current);
-    }
+    public void Add(IReadOnlyList<RoutingFeedback> added) => SnapshotSwap.Update(ref _current, current => [.. current, .. added]);
 }

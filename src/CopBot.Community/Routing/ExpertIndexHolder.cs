@@ -37,17 +37,13 @@ public sealed class ExpertIndexHolder
         var read = Current;
         var profiles = await store.ListAsync(read.Community, cancellationToken);
         var listed = profiles.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        ExpertIndex current, next;
-        do
+        var next = SnapshotSwap.Update(ref _current, current =>
         {
-            current = Current;
             var changedMeanwhile = ChangedSince(read, current);
             // Reuse the tokenisation of unchanged experts, then drop the ones no longer in the store.
             var gone = current.Experts.Select(e => e.Profile.Id).Where(id => !listed.Contains(id) && !changedMeanwhile.Contains(id)).ToList();
-            next = current.WithoutProfiles(gone).WithProfiles(profiles.Where(p => !changedMeanwhile.Contains(p.Id)));
-        }
-        while (Interlocked.CompareExchange(ref _current, next, current) != current);
-
+            return current.WithoutProfiles(gone).WithProfiles(profiles.Where(p => !changedMeanwhile.Contains(p.Id)));
+        });
         Volatile.Write(ref _loaded, true);
         return next;
     }
@@ -77,14 +73,6 @@ public sealed class ExpertIndexHolder
     public ExpertIndex Apply(IEnumerable<ExpertProfile> changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
-        ExpertIndex current, next;
-        do
-        {
-            current = Current;
-            next = current.WithProfiles(changed);
-        }
-        while (Interlocked.CompareExchange(ref _current, next, current) != current);
-
-        return next;
+        return SnapshotSwap.Update(ref _current, current => current.WithProfiles(changed));
     }
 }

@@ -66,7 +66,7 @@ internal static class RouteCommand
     {
         var clock = provider.GetRequiredService<TimeProvider>();
         var feedback = new RoutingFeedbackHolder();
-        feedback.Replace(await provider.GetRequiredService<IRoutingFeedbackStore>().ListAsync(community, cancellationToken), readFrom: []);
+        await feedback.RefreshAsync(provider.GetRequiredService<IRoutingFeedbackStore>(), community, cancellationToken);
         var invitations = OpenRequestCounters.Of(
             provider.GetRequiredService<IDiscussionStore>(), provider.GetRequiredService<IConsultationStore>(), provider.GetRequiredService<IWorkingGroupStore>());
         var builder = new RoutingContextBuilder(new OpenRequestLoad(provider.GetRequiredService<IQueryStore>(), invitations, clock), feedback, clock);

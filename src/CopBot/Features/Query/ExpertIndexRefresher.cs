@@ -26,8 +26,7 @@ public sealed class ExpertIndexRefresher(
             try
             {
                 var built = await index.RefreshAsync(profiles, stoppingToken);
-                var readFrom = feedback.Current;
-                feedback.Replace(await feedbackStore.ListAsync(built.Community, stoppingToken), readFrom);
+                await feedback.RefreshAsync(feedbackStore, built.Community, stoppingToken);
                 Log.ExpertIndexRefreshed(logger, built.Community, built.Count);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
