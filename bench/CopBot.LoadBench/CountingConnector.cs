@@ -9,17 +9,22 @@ namespace CopBot.LoadBench;
 /// <summary>
 /// The Bot Connector both bots reply to: it answers every activity POST/PUT with a resource id and only counts,
 /// so a long soak does not grow the benchmark's own memory. The bots run anonymous, so no token endpoint is needed.
+/// Each bot gets its own service URL (a Teams region path), so the replies of two bots measured in turn are told apart.
 /// </summary>
 internal sealed class CountingConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private long _replies;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _replies = new(StringComparer.Ordinal);
 
     private CountingConnector(WebApplication app) => _app = app;
 
-    public string ServiceUrl { get; private set; } = "";
+    private string _root = "";
 
-    public long Replies => Interlocked.Read(ref _replies);
+    /// <summary>The service URL one bot's messages carry: <c>{root}/{region}/</c>, counted apart from the others.</summary>
+    public string ServiceUrl(string region) => $"{_root}/{region}/";
+
+    /// <summary>Replies received under <paramref name="region"/>'s service URL so far.</summary>
+    public long Replies(string region) => _replies.GetValueOrDefault(region);
 
     public static async Task<CountingConnector> StartAsync()
     {
@@ -28,16 +33,16 @@ internal sealed class CountingConnector : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var connector = new CountingConnector(app);
-        app.MapMethods("/amer/v3/conversations/{**rest}", ["POST", "PUT"], connector.Reply);
+        app.MapMethods("/{region}/v3/conversations/{**rest}", ["POST", "PUT"], (string region) => connector.Reply(region));
         await app.StartAsync();
-        connector.ServiceUrl = app.Urls.First().TrimEnd('/') + "/amer/";
+        connector._root = app.Urls.First().TrimEnd('/');
         return connector;
     }
 
-    private IResult Reply()
+    private IResult Reply(string region)
     {
-        var id = Interlocked.Increment(ref _replies);
-        return Results.Json(new { id = "reply-" + id });
+        var id = _replies.AddOrUpdate(region, 1, (_, count) => count + 1);
+        return Results.Json(new { id = $"reply-{region}-{id}" });
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CopBot.LoadBench;
 
-/// <summary>CPU time spent per request by one process during a phase (from the OS's per-process accounting).</summary>
+/// <summary>CPU time spent per request by one process during a bot's peak rounds (from the OS's per-process accounting).</summary>
 internal sealed record CpuShare(string Bot, string Process, double MillisecondsPerRequest);
 
 /// <summary>
@@ -23,12 +23,38 @@ internal sealed class CpuMeter
 
     public static CpuMeter Start(IReadOnlyList<(string Label, int ProcessId)> processes) => new(processes);
 
-    public IEnumerable<CpuShare> PerRequest(string bot, int requests) => _processes.Select((p, i) =>
-        new CpuShare(bot, p.Label, (TotalProcessorTime(p.ProcessId) - _started[i]).TotalMilliseconds / Math.Max(1, requests)));
+    /// <summary>Each process's CPU time since <see cref="Start"/>.</summary>
+    public IEnumerable<(string Process, TimeSpan Cpu)> Spent() =>
+        _processes.Select((p, i) => (p.Label, TotalProcessorTime(p.ProcessId) - _started[i]));
 
     public static TimeSpan TotalProcessorTime(int processId)
     {
         using var process = Process.GetProcessById(processId);
         return process.TotalProcessorTime;
     }
+}
+
+/// <summary>CPU time and requests summed over a bot's peak rounds, so its CPU per request covers all of them.</summary>
+internal sealed class CpuLedger
+{
+    private readonly List<(string Bot, string Process)> _order = [];
+    private readonly Dictionary<(string Bot, string Process), TimeSpan> _cpu = [];
+    private readonly Dictionary<string, long> _requests = [];
+
+    public void Add(string bot, int requests, CpuMeter meter)
+    {
+        _requests[bot] = _requests.GetValueOrDefault(bot) + requests;
+        foreach (var (process, cpu) in meter.Spent())
+        {
+            if (!_cpu.ContainsKey((bot, process)))
+            {
+                _order.Add((bot, process));
+            }
+
+            _cpu[(bot, process)] = _cpu.GetValueOrDefault((bot, process)) + cpu;
+        }
+    }
+
+    public IReadOnlyList<CpuShare> PerRequest() =>
+        [.. _order.Select(key => new CpuShare(key.Bot, key.Process, _cpu[key].TotalMilliseconds / Math.Max(1, _requests[key.Bot])))];
 }

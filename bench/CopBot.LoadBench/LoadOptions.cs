@@ -5,7 +5,16 @@ namespace CopBot.LoadBench;
 internal sealed record LoadOptions(
     int Concurrency, int Conversations, TimeSpan Duration, TimeSpan Soak, string? Out, string? CopBotDll, IReadOnlyList<string> Texts, TableAuth TableAuth, int? SoakRate = null)
 {
-    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)] [--copbot-setting CopBot__Key=value (repeatable: CopBot's environment)] [--azurite-gc on (Azurite under node --trace-gc: its major collections beside the slow seconds)] [--azurite-node-option --flag=value (repeatable: Node.js options for Azurite)] | --claim-growth N (only: Azurite's CPU per claim as N claims fill the table)";
+    public const string Usage = "usage: CopBot.LoadBench [--concurrency 32] [--conversations 2000] [--duration 20 (seconds per phase; a peak's are split into its rounds)] [--rounds 3 (peak rounds, the two bots alternating)] [--soak 600] [--out docs/performance.md] [--copbot path/CopBot.dll] [--texts help,profile] [--table-auth key|sas] [--soak-rate N (requests/s; default half of peak)] [--copbot-setting CopBot__Key=value (repeatable: CopBot's environment)] [--azurite-gc on (Azurite under node --trace-gc: its major collections beside the slow seconds)] [--azurite-node-option --flag=value (repeatable: Node.js options for Azurite)] | --claim-growth N (only: Azurite's CPU per claim as N claims fill the table)";
+
+    /// <summary>How many times each bot's peak is measured, the two bots alternating; the median round's ratio decides.</summary>
+    public int Rounds { get; init; } = 3;
+
+    /// <summary>
+    /// One peak round: the phase's duration split into the rounds, so a bot's peak covers the same time (and leaves the
+    /// same number of claims in Azurite before the half-of-peak phase) whatever the number of rounds.
+    /// </summary>
+    public TimeSpan RoundDuration => Duration / Rounds;
 
     /// <summary>Extra environment for the CopBot process, e.g. <c>CopBot__MaxConcurrentTurns=512</c>.</summary>
     public IReadOnlyDictionary<string, string> CopBotSettings { get; init; } = new Dictionary<string, string>();
@@ -35,6 +44,7 @@ internal sealed record LoadOptions(
                 "--concurrency" => options with { Concurrency = Positive(value, args[i]) },
                 "--conversations" => options with { Conversations = Positive(value, args[i]) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(value, args[i])) },
+                "--rounds" => options with { Rounds = Positive(value, args[i]) },
                 "--soak" => options with { Soak = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--out" => options with { Out = value },
                 "--copbot" => options with { CopBotDll = value },

@@ -46,7 +46,8 @@ internal sealed record LoadResult(string Bot, string Phase, TimeSpan Duration, i
 /// message as soon as the previous one is acknowledged: the peak) or open loop (a fixed arrival rate, latency measured from
 /// the scheduled send time so a stalled bot cannot hide its queueing).
 /// </summary>
-internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<string> texts)
+/// <param name="serviceUrlOf">The service URL a bot's messages carry (each bot its own, so its replies are counted apart).</param>
+internal sealed class LoadRun(HttpClient http, Func<BotProcess, string> serviceUrlOf, IReadOnlyList<string> texts)
 {
     private long _sequence;
 
@@ -142,7 +143,7 @@ internal sealed class LoadRun(HttpClient http, string serviceUrl, IReadOnlyList<
     private async Task<SendOutcome> PostAsync(BotProcess bot, int conversation)
     {
         var sequence = Interlocked.Increment(ref _sequence);
-        using var content = new StringContent(MessageJson(serviceUrl, $"load-{sequence}", conversation, texts[(int)(sequence % texts.Count)]), Encoding.UTF8, "application/json");
+        using var content = new StringContent(MessageJson(serviceUrlOf(bot), $"load-{sequence}", conversation, texts[(int)(sequence % texts.Count)]), Encoding.UTF8, "application/json");
         try
         {
             using var response = await http.PostAsync(bot.MessagesUri, content);

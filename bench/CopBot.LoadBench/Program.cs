@@ -23,11 +23,13 @@ if (!File.Exists(copBotDll) || !Directory.Exists(Path.Combine(echoDir, "node_mod
 using var azurite = await AzuriteServer.StartNewAsync(root, nodeOptions: options.AzuriteNodeArguments);
 await using var connector = await CountingConnector.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) }) { Timeout = TimeSpan.FromSeconds(30) };
-var load = new LoadRun(http, connector.ServiceUrl, options.Texts);
+const string CopBotRegion = "amer";
+var load = new LoadRun(http, bot => connector.ServiceUrl(bot.Name == "CopBot" ? CopBotRegion : "emea"), options.Texts);
 var results = new List<LoadResult>();
 var rss = new List<SoakSample>();
-var cpu = new List<CpuShare>();
+var cpu = new CpuLedger();
 var probes = new List<ProbeSamples>();
+var azuriteId = azurite.ProcessId ?? throw new InvalidOperationException("Azurite stopped.");
 
 async Task<bool> Healthy(int port, string _)
 {
@@ -42,24 +44,29 @@ async Task<bool> Healthy(int port, string _)
     }
 }
 
-async Task MeasureAsync(BotProcess bot, bool soak, StorageFloor? floor = null)
+async Task WarmUpAsync(BotProcess bot)
 {
     Console.Error.WriteLine($"{bot.Name}: warm-up");
     // Every conversation once, reported on its own: a first contact is dearer (CopBot records how to reach the member).
     // Then 5 s of warm-up, so the peak measures the steady state and not however many first contacts it happens to reach.
     results.Add(await load.ClosedLoopAsync(bot, "first contact (each conversation once)", options.Concurrency, options.Conversations, TimeSpan.FromMinutes(2), options.Conversations));
     await load.ClosedLoopAsync(bot, "warm-up", options.Concurrency, options.Conversations, TimeSpan.FromSeconds(5));
-    var meter = CpuMeter.Start(
-    [
-        (bot.Name, bot.ProcessId),
-        ("Azurite (Table Storage)", azurite.ProcessId ?? throw new InvalidOperationException("Azurite stopped.")),
-        ("load generator and fake connector", Environment.ProcessId),
-    ]);
-    var peak = await load.ClosedLoopAsync(bot, "peak", options.Concurrency, options.Conversations, options.Duration);
+}
+
+async Task<LoadResult> PeakAsync(BotProcess bot, int round)
+{
+    var meter = CpuMeter.Start([(bot.Name, bot.ProcessId), ("Azurite (Table Storage)", azuriteId), ("load generator and fake connector", Environment.ProcessId)]);
+    var peak = await load.ClosedLoopAsync(bot, $"peak, round {round} of {options.Rounds}", options.Concurrency, options.Conversations, options.RoundDuration);
+    cpu.Add(bot.Name, peak.Completed, meter);
     results.Add(peak);
-    cpu.AddRange(meter.PerRequest(bot.Name, peak.Completed));
-    Console.Error.WriteLine($"{bot.Name}: peak {peak.RequestsPerSecond:F0}/s");
-    var half = peak.RequestsPerSecond / 2;
+    Console.Error.WriteLine($"{bot.Name}: peak, round {round}: {peak.RequestsPerSecond:F0}/s");
+    return peak;
+}
+
+async Task HalfOfPeakAsync(BotProcess bot, double half, StorageFloor? floor = null)
+{
+    // Unmeasured, as before each peak: the bot has idled (or the other bot stopped) since its last round.
+    await load.OpenLoopAsync(bot, "warm-up", half, TimeSpan.FromSeconds(5), options.Conversations);
     var slowBefore = bot.SlowTurns.Count;
     await using (var probe = await StallProbe.StartAsync(http, bot, azurite))
     {
@@ -76,28 +83,25 @@ async Task MeasureAsync(BotProcess bot, bool soak, StorageFloor? floor = null)
         results.Add(await LoadRun.OpenLoopAsync(StorageFloor.Name, $"half of CopBot's peak ({half:F0}/s)", half, options.Duration, options.Conversations, floor.TurnAsync));
         await floor.DrainAsync();
     }
-
-    if (soak && options.Soak > TimeSpan.Zero)
-    {
-        var soakRate = options.SoakRate ?? half;
-        Console.Error.WriteLine($"{bot.Name}: soak {options.Soak.TotalMinutes:F0} min at {soakRate:F0}/s");
-        var started = DateTime.UtcNow;
-        var azuriteId = azurite.ProcessId ?? throw new InvalidOperationException("Azurite stopped.");
-        SoakSample Sample(int outstanding) =>
-            new((DateTime.UtcNow - started).TotalSeconds, bot.ResidentMegabytes(), BotProcess.ResidentMegabytesOf(azuriteId), outstanding, bot.OpenDescriptors());
-        rss.Add(Sample(0));
-        results.Add(await load.OpenLoopAsync(bot, $"soak ({soakRate:F0}/s)", soakRate, options.Soak, options.Conversations, outstanding =>
-        {
-            if ((DateTime.UtcNow - started).TotalSeconds - rss[^1].Second >= 10)
-            {
-                rss.Add(Sample(outstanding));
-            }
-        }));
-        rss.Add(Sample(0));
-    }
 }
 
-var repliesBefore = connector.Replies;
+async Task SoakAsync(BotProcess bot, double rate)
+{
+    Console.Error.WriteLine($"{bot.Name}: soak {options.Soak.TotalMinutes:F0} min at {rate:F0}/s");
+    var started = DateTime.UtcNow;
+    SoakSample Sample(int outstanding) =>
+        new((DateTime.UtcNow - started).TotalSeconds, bot.ResidentMegabytes(), BotProcess.ResidentMegabytesOf(azuriteId), outstanding, bot.OpenDescriptors());
+    rss.Add(Sample(0));
+    results.Add(await load.OpenLoopAsync(bot, $"soak ({rate:F0}/s)", rate, options.Soak, options.Conversations, outstanding =>
+    {
+        if ((DateTime.UtcNow - started).TotalSeconds - rss[^1].Second >= 10)
+        {
+            rss.Add(Sample(outstanding));
+        }
+    }));
+    rss.Add(Sample(0));
+}
+
 var tablePrefix = "Load" + Guid.NewGuid().ToString("N")[..8];
 using var floor = StorageFloor.Create(azurite.ConnectionString, tablePrefix, options.Texts);
 var copBotEnvironment = new Dictionary<string, string>
@@ -114,18 +118,44 @@ foreach (var (key, value) in options.CopBotSettings)
     copBotEnvironment[key] = value;
 }
 
-using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll], copBotEnvironment, Healthy))
-{
-    await MeasureAsync(copBot, soak: true, floor);
-}
-
-var copBotReplies = connector.Replies - repliesBefore;
+// Both bots run from the start, so their peaks can alternate round by round: each pair of peaks meets the same
+// machine (the spread between runs on a shared 2-core machine is larger than the difference measured).
+var peaks = new List<(LoadResult CopBot, LoadResult Echo)>();
 using (var echo = await BotProcess.StartAsync("JS echo bot (botbuilder 4.23.3)", "node", [Path.Combine(echoDir, "index.js"), "{port}"], new Dictionary<string, string>(), Healthy))
 {
-    await MeasureAsync(echo, soak: false);
+    using (var copBot = await BotProcess.StartAsync("CopBot", "dotnet", [copBotDll], copBotEnvironment, Healthy))
+    {
+        await WarmUpAsync(copBot);
+        await WarmUpAsync(echo);
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            // Who goes first alternates too, so a machine getting busier or quieter during the run favours neither.
+            if (round % 2 == 1)
+            {
+                var copBotPeak = await PeakAsync(copBot, round);
+                peaks.Add((copBotPeak, await PeakAsync(echo, round)));
+            }
+            else
+            {
+                var echoPeak = await PeakAsync(echo, round);
+                peaks.Add((await PeakAsync(copBot, round), echoPeak));
+            }
+        }
+
+        var copBotHalf = PeakRounds.Median(peaks.Select(p => p.CopBot.RequestsPerSecond)) / 2;
+        await HalfOfPeakAsync(copBot, copBotHalf, floor);
+        if (options.Soak > TimeSpan.Zero)
+        {
+            await SoakAsync(copBot, options.SoakRate ?? copBotHalf);
+        }
+    }
+
+    await HalfOfPeakAsync(echo, PeakRounds.Median(peaks.Select(p => p.Echo.RequestsPerSecond)) / 2);
 }
 
-var report = LoadReport.Render(options, results, cpu, rss, probes, copBotReplies, Environment.CommandLine);
+// Read after CopBot stopped: its shutdown waits for the turns still running, whose replies are then all in.
+var copBotReplies = connector.Replies(CopBotRegion);
+var report = LoadReport.Render(options, results, peaks, cpu.PerRequest(), rss, probes, copBotReplies);
 Console.WriteLine(report);
 if (options.Out is { } output)
 {
