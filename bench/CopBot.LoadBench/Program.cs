@@ -130,16 +130,13 @@ using (var echo = await BotProcess.StartAsync("JS echo bot (botbuilder 4.23.3)",
         for (var round = 1; round <= options.Rounds; round++)
         {
             // Who goes first alternates too, so a machine getting busier or quieter during the run favours neither.
-            if (round % 2 == 1)
+            var measured = new Dictionary<BotProcess, LoadResult>();
+            foreach (var bot in round % 2 == 1 ? [copBot, echo] : new[] { echo, copBot })
             {
-                var copBotPeak = await PeakAsync(copBot, round);
-                peaks.Add((copBotPeak, await PeakAsync(echo, round)));
+                measured[bot] = await PeakAsync(bot, round);
             }
-            else
-            {
-                var echoPeak = await PeakAsync(echo, round);
-                peaks.Add((await PeakAsync(copBot, round), echoPeak));
-            }
+
+            peaks.Add((measured[copBot], measured[echo]));
         }
 
         var copBotHalf = PeakRounds.Median(peaks.Select(p => p.CopBot.RequestsPerSecond)) / 2;

@@ -20,12 +20,6 @@ public sealed class ExpertIndexHolder
     /// <summary>True once a refresh has read the whole store: before that the index knows only what was applied to it.</summary>
     public bool IsLoaded => Volatile.Read(ref _loaded);
 
-    public void Swap(ExpertIndex next)
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        Volatile.Write(ref _current, next);
-    }
-
     /// <summary>
     /// Rebuilds from the store. A profile applied while the store was being read (a saved profile, a new answer) may
     /// be newer than what the read returned, so an expert changed meanwhile keeps its applied version; the rest comes

@@ -98,10 +98,12 @@ public class ExpertIndexTests
     }
 
     [Fact]
-    public async Task Current_SwappedWhileRanking_ReadersAlwaysSeeAWholeSnapshot()
+    public async Task Current_RefreshedWhileRanking_ReadersAlwaysSeeAWholeSnapshot()
     {
         var small = ExpertIndex.Build(Name, [Expert("a", skills: [new Skill("hops", 3)])]);
         var large = Brewers();
+        var smallStore = await StoreOf(small);
+        var largeStore = await StoreOf(large);
         var holder = new ExpertIndexHolder(small);
         var ranker = new ExpertRanker(new RoutingOptions());
         var writerDone = 0;
@@ -118,23 +120,34 @@ public class ExpertIndexTests
 
             return seen;
         })).ToList();
-        await Task.Run(() =>
+        await Task.Run(async () =>
         {
             for (var i = 0; i < 2_000; i++)
             {
-                holder.Swap(i % 2 == 0 ? large : small);
+                await holder.RefreshAsync(i % 2 == 0 ? largeStore : smallStore);
             }
 
             Volatile.Write(ref writerDone, 1);
         });
 
-        Assert.Same(small, holder.Current);
+        Assert.Equal(small.Profiles.Select(p => p.Id), holder.Current.Profiles.Select(p => p.Id));
         foreach (var reader in readers)
         {
             var seen = await reader;
             Assert.NotEmpty(seen);
             Assert.Subset(new HashSet<int> { 1, 3 }, seen);
         }
+    }
+
+    private static async Task<InMemoryProfileStore> StoreOf(ExpertIndex index)
+    {
+        var store = new InMemoryProfileStore();
+        foreach (var profile in index.Profiles)
+        {
+            await store.UpsertAsync(profile, CancellationToken.None);
+        }
+
+        return store;
     }
 
     [Fact]
